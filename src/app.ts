@@ -1,0 +1,97 @@
+import formbody from '@fastify/formbody';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from './context.js';
+import { AppError } from './errors.js';
+import { centerApi } from './modules/center/center.api.js';
+import { homeRoutes } from './modules/center/home.routes.js';
+import { catalogApi } from './modules/catalog/catalog.api.js';
+import { patientsApi } from './modules/patients/patients.api.js';
+import { agendasApi } from './modules/scheduling/agendas.api.js';
+import { schedulingApi } from './modules/scheduling/scheduling.api.js';
+import { type Actor, publicActor } from './modules/staff/actor.js';
+import { authenticateApiToken } from './modules/staff/api-tokens.service.js';
+import { ping } from './platform/db/dialect.js';
+import { installErrorHandling } from './platform/http/errors.js';
+
+z.config(z.locales.es());
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+  }
+}
+
+export interface AppOptions {
+  logger?: FastifyBaseLogger;
+  trustProxy?: boolean;
+  /** Check every response against its documented schema (tests); production skips the cost. */
+  validateResponses?: boolean;
+}
+
+export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    trustProxy: options.trustProxy ?? false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(
+    options.validateResponses ? serializerCompiler : () => (data: unknown) => JSON.stringify(data),
+  );
+  installErrorHandling(app);
+  await app.register(formbody);
+
+  app.decorateRequest('actor', null as never);
+  app.addHook('onRequest', async (request) => {
+    request.actor = publicActor;
+    const header = request.headers.authorization;
+    if (header === undefined) return;
+    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    const actor = token ? await authenticateApiToken(ctx, token) : null;
+    if (!actor) throw new AppError('UNAUTHENTICATED');
+    request.actor = actor;
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Turnero API',
+        version: '1',
+        description:
+          'Turnos, agendas y pacientes de un centro médico. Los errores responden { "error": { "code", "message" } }.',
+      },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Token de `turnero api-token create`' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.get('/healthz', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await ping(ctx.database.db);
+      return { status: 'ok' };
+    } catch (err) {
+      app.log.warn({ err }, 'database unreachable');
+      return reply.status(503).send({ status: 'unavailable', error: 'database unreachable' });
+    }
+  });
+
+  await app.register(
+    async (api) => {
+      await api.register(centerApi(ctx));
+      await api.register(catalogApi(ctx));
+      await api.register(patientsApi(ctx));
+      await api.register(schedulingApi(ctx));
+      await api.register(agendasApi(ctx));
+    },
+    { prefix: '/api/v1' },
+  );
+  await app.register(homeRoutes(ctx));
+  return app;
+}

@@ -1,0 +1,109 @@
+// bin/turnero: serve, migrate, demo, api-token, holidays.
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from './config.js';
+import type { AppContext } from './context.js';
+import { loadDemo } from './demo/load-demo.js';
+import { serve } from './main.js';
+import { loadNationalHolidays } from './modules/scheduling/holidays.service.js';
+import { createApiToken } from './modules/staff/api-tokens.service.js';
+import { createDb } from './platform/db/database.js';
+import { migrateToLatest } from './platform/db/migrate.js';
+import type { StaffRole } from './platform/db/schema.js';
+import { systemClock } from './platform/time/clock.js';
+
+const HELP = `Uso: turnero <comando>
+
+  start                       aplica migraciones y atiende (lo que hace npm start)
+  serve                       atiende HTTP (la base ya debe estar migrada)
+  migrate                     aplica las migraciones pendientes
+  demo                        carga el centro de demostración en la base configurada
+  api-token create --name NOMBRE [--role admin|reception|professional] [--professional-id ID]
+                              crea un token de API para el personal (se muestra una sola vez)
+  holidays --year AAAA        carga los feriados nacionales de Argentina de ese año como días bloqueados
+
+La configuración se toma de variables de entorno (ver README): PORT, HOST, DATABASE_URL, TURNERO_DEMO, LOG_LEVEL…`;
+
+async function withContext<T>(run: (ctx: AppContext) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = createDb(config.database, { poolSize: 2 });
+  try {
+    await migrateToLatest(database);
+    return await run({ database, clock: systemClock });
+  } finally {
+    await database.close();
+  }
+}
+
+const ROLES: readonly StaffRole[] = ['admin', 'reception', 'professional'];
+
+async function main(argv: string[]) {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'start':
+      await serve(loadConfig(), { migrate: true });
+      return;
+    case 'serve':
+      await serve(loadConfig(), { migrate: false });
+      return;
+    case 'migrate': {
+      const config = loadConfig();
+      const database = createDb(config.database, { poolSize: 1 });
+      const applied = await migrateToLatest(database).finally(() => database.close());
+      console.log(applied.length ? `Migraciones aplicadas: ${applied.join(', ')}` : 'La base ya estaba al día.');
+      return;
+    }
+    case 'demo': {
+      const summary = await withContext((ctx) => loadDemo(ctx.database, { nowMs: ctx.clock.now() }));
+      console.log(
+        `Centro de demostración cargado: ${summary.professionals} profesionales, ${summary.patients} pacientes, ${summary.appointments} turnos.`,
+      );
+      return;
+    }
+    case 'api-token': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { name: { type: 'string' }, role: { type: 'string', default: 'admin' }, 'professional-id': { type: 'string' } },
+      });
+      if (positionals[0] !== 'create' || !values.name) throw new UsageError('Uso: turnero api-token create --name NOMBRE [--role admin|reception|professional]');
+      const role = values.role as StaffRole;
+      if (!ROLES.includes(role)) throw new UsageError(`--role debe ser admin, reception o professional (recibido: ${values.role})`);
+      const professionalId = values['professional-id'] ? Number(values['professional-id']) : null;
+      const { id, token } = await withContext((ctx) =>
+        createApiToken(ctx, { name: values.name as string, role, professionalId }),
+      );
+      console.log(`Token ${id} "${values.name}" (${role}) creado. Guardalo: no se vuelve a mostrar.`);
+      console.log(token);
+      return;
+    }
+    case 'holidays': {
+      const { values } = parseArgs({ args: rest, options: { year: { type: 'string' } } });
+      const year = Number(values.year);
+      if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError('Uso: turnero holidays --year AAAA');
+      const added = await withContext((ctx) => loadNationalHolidays(ctx, { actor: cliActor, year }));
+      console.log(`Feriados ${year}: ${added.added} cargados, ${added.skipped} ya estaban.`);
+      return;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(HELP);
+      return;
+    default:
+      throw new UsageError(`Comando desconocido: ${command}\n\n${HELP}`);
+  }
+}
+
+const cliActor = { kind: 'staff', name: 'cli', role: 'admin', professionalId: null } as const;
+
+class UsageError extends Error {}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof UsageError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,8 @@
+import type { Database } from './platform/db/database.js';
+import type { Clock } from './platform/time/clock.js';
+
+/** What every use case receives: passed in, never imported as a global. */
+export interface AppContext {
+  readonly database: Database;
+  readonly clock: Clock;
+}

@@ -1,0 +1,151 @@
+// Loads CENTRO MEDICO DEMO into an empty database: catalogue, agendas, patients and seven weeks of
+// appointments around "now", all in one transaction so a failed load leaves nothing half-written.
+import type { Transaction } from 'kysely';
+import type { Database } from '../platform/db/database.js';
+import type { DB, NewAppointment, NewPatient } from '../platform/db/schema.js';
+import { addDays, isoUtc, todayIn } from '../platform/time/zone.js';
+import { type PlanPatient, type PlanProfessional, planAppointments } from './demo-appointments.js';
+import { demoCenter } from './demo-data.js';
+import { demoExceptions } from './demo-exceptions.js';
+import { generatePatients } from './demo-patients.js';
+import { checkDemoData, insertCatalog, insertExceptions, insertProfessionals } from './load-catalog.js';
+import { createRandom } from './prng.js';
+
+export interface DemoSummary {
+  professionals: number;
+  patients: number;
+  appointments: number;
+}
+
+export interface LoadDemoOptions {
+  /** "Now": appointments before it are history, after it the agenda to come. */
+  nowMs: number;
+  /** Same seed and same day, same demo. */
+  seed?: number;
+}
+
+const DEFAULT_SEED = 2014;
+const PATIENT_COUNT = 240;
+/** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters and SQLite's 32,766. */
+const BATCH = 200;
+/** Agendas start well before the oldest demo appointment, as if the center had been running for months. */
+const AGENDA_HISTORY_DAYS = 180;
+
+export async function loadDemo(database: Database, options: LoadDemoOptions): Promise<DemoSummary> {
+  checkDemoData();
+  const { nowMs } = options;
+  const random = createRandom(options.seed ?? DEFAULT_SEED);
+
+  return database.db.transaction().execute(async (trx) => {
+    await assertEmpty(trx);
+    const settings = await trx
+      .updateTable('centerSettings')
+      .set({ ...demoCenter, updatedAt: isoUtc(nowMs) })
+      .where('id', '=', 1)
+      .returningAll()
+      .executeTakeFirst();
+    if (!settings) throw new Error('Falta la configuración del centro (id 1): ¿se aplicaron las migraciones?');
+    const today = todayIn(settings.timeZone, nowMs);
+
+    const catalog = await insertCatalog(trx);
+    const professionals = await insertProfessionals(trx, catalog, addDays(today, -AGENDA_HISTORY_DAYS));
+    const exceptions = demoExceptions(today);
+    await insertExceptions(trx, professionals, exceptions);
+
+    const people = generatePatients(random, PATIENT_COUNT, today, nowMs);
+    const patientRows: NewPatient[] = people.map((p) => ({
+      dni: p.dni,
+      lastName: p.lastName,
+      firstName: p.firstName,
+      sex: p.sex,
+      birthDate: p.birthDate,
+      email: p.email,
+      mobile: p.mobile,
+      address: p.address,
+      insurerId: catalog.insurers.get(p.insurer.name)?.id ?? null,
+      memberNumber: p.memberNumber,
+      createdAt: isoUtc(p.createdAtMs),
+      updatedAt: isoUtc(p.createdAtMs),
+    }));
+    const patientIds = new Map<string, number>();
+    for (const batch of batches(patientRows)) {
+      const rows = await trx.insertInto('patients').values(batch).returning(['id', 'dni']).execute();
+      for (const r of rows) patientIds.set(r.dni, r.id);
+    }
+
+    const planProfessionals: PlanProfessional[] = professionals.map((p) => ({
+      id: p.id,
+      webEnabled: p.data.webEnabled === 1,
+      maxDaysAhead: p.data.maxDaysAhead,
+      firstSpecialtyId: p.firstSpecialtyId,
+      fit: p.data.fit,
+      blocks: p.blocks,
+      exceptions: exceptions.filter((e) => e.professional === p.data.lastName),
+    }));
+    const planPatients: PlanPatient[] = people.map((p) => {
+      const insurer = catalog.insurers.get(p.insurer.name);
+      return {
+        id: patientIds.get(p.dni) as number,
+        sex: p.sex,
+        birthDate: p.birthDate,
+        insurerId: insurer?.id as number,
+        canBookOnWeb: p.email !== null && insurer?.webEnabled === true,
+        homeIp: p.homeIp,
+      };
+    });
+    const appointments = planAppointments(
+      {
+        zone: settings.timeZone,
+        today,
+        nowMs,
+        professionals: planProfessionals,
+        patients: planPatients,
+        studyFits: catalog.studyFits,
+        webUser: settings.webUserLabel,
+        webTypeLabel: settings.webAppointmentType,
+        maxFuturePerPatient: settings.maxFuturePerPatient,
+      },
+      random,
+    );
+    await insertAppointments(trx, appointments);
+
+    return { professionals: professionals.length, patients: patientRows.length, appointments: appointments.length };
+  });
+}
+
+/** The demo invents patients and professionals: mixing them with a real center's data would be a mess to undo. */
+async function assertEmpty(trx: Transaction<DB>) {
+  const count = async (table: 'professionals' | 'patients' | 'appointments') => {
+    const row = await trx
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  };
+  const counts: Array<[string, number]> = [
+    ['profesionales', await count('professionals')],
+    ['pacientes', await count('patients')],
+    ['turnos', await count('appointments')],
+  ];
+  const nonEmpty = counts.filter(([, n]) => n > 0);
+  if (nonEmpty.length > 0) {
+    const what = nonEmpty.map(([name, n]) => `${n} ${name}`).join(', ');
+    throw new Error(
+      `No se puede cargar el centro de demostración: la base de datos ya tiene datos (${what}). ` +
+        'La demo solo se carga en una base vacía recién creada.',
+    );
+  }
+}
+
+async function insertAppointments(trx: Transaction<DB>, appointments: readonly NewAppointment[]) {
+  // In time order, as a real agenda fills; a cancelled turn precedes its rebooking in the same slot.
+  const ordered = appointments
+    .map((a, index) => ({ a, index }))
+    .sort((x, y) => x.a.startsAt.localeCompare(y.a.startsAt) || x.index - y.index)
+    .map((x) => x.a);
+  for (const batch of batches(ordered)) await trx.insertInto('appointments').values(batch).execute();
+}
+
+function* batches<T>(rows: readonly T[]): Generator<T[]> {
+  for (let i = 0; i < rows.length; i += BATCH) yield rows.slice(i, i + BATCH);
+}

@@ -1,0 +1,161 @@
+// The catalogue of errors a user or integrator can see: a stable code, an HTTP status and a message per language.
+export type Lang = 'es' | 'en';
+type Params = Record<string, string | number>;
+type Message = (p: Params) => string;
+
+interface ErrorDef {
+  status: number;
+  es: Message;
+  en: Message;
+}
+
+const catalogue = {
+  VALIDATION_ERROR: {
+    status: 400,
+    es: (p) => `Datos inválidos: ${p.detail}`,
+    en: (p) => `Invalid data: ${p.detail}`,
+  },
+  UNAUTHENTICATED: {
+    status: 401,
+    es: () => 'Falta un token de acceso válido (Authorization: Bearer …).',
+    en: () => 'A valid access token is required (Authorization: Bearer …).',
+  },
+  FORBIDDEN: {
+    status: 403,
+    es: () => 'No tenés permiso para esta acción.',
+    en: () => 'You are not allowed to do this.',
+  },
+  NOT_FOUND: {
+    status: 404,
+    es: (p) => `No existe ${p.what}.`,
+    en: (p) => `${p.what} does not exist.`,
+  },
+  DNI_TAKEN: {
+    status: 409,
+    es: (p) => `Ya hay un paciente con el DNI ${p.dni}.`,
+    en: (p) => `A patient with DNI ${p.dni} already exists.`,
+  },
+  SLOT_TAKEN: {
+    status: 409,
+    es: () => 'Ese horario ya fue tomado. Elegí otro horario libre.',
+    en: () => 'That time was just taken. Please choose another free time.',
+  },
+  NOT_IN_AGENDA: {
+    status: 422,
+    es: () => 'El profesional no atiende en ese horario.',
+    en: () => 'The professional does not see patients at that time.',
+  },
+  IN_THE_PAST: {
+    status: 422,
+    es: () => 'Ese horario ya pasó.',
+    en: () => 'That time is in the past.',
+  },
+  TOO_FAR_AHEAD: {
+    status: 422,
+    es: (p) => `Solo se pueden tomar turnos hasta ${p.days} días adelante con este profesional.`,
+    en: (p) => `Appointments with this professional can be booked at most ${p.days} days ahead.`,
+  },
+  LIMIT_PER_DAY: {
+    status: 422,
+    es: (p) => `Ya tenés ${p.max === 1 ? 'un turno' : `${p.max} turnos`} ese día con este profesional.`,
+    en: (p) => `You already have ${p.max} appointment(s) that day with this professional.`,
+  },
+  LIMIT_FUTURE_PATIENT: {
+    status: 422,
+    es: (p) =>
+      `Ya tenés ${p.max} turnos pendientes, el máximo permitido. Cancelá alguno o comunicate con el centro.`,
+    en: (p) => `You already have ${p.max} upcoming appointments, the maximum allowed.`,
+  },
+  LIMIT_FUTURE_IP: {
+    status: 422,
+    es: (p) =>
+      `Desde esta conexión ya se tomaron ${p.max} turnos pendientes, el máximo permitido. Comunicate con el centro.`,
+    en: (p) => `${p.max} upcoming appointments were already booked from this connection, the maximum allowed.`,
+  },
+  REASON_REQUIRED: {
+    status: 422,
+    es: () => 'Contanos el motivo del turno.',
+    en: () => 'Please give the reason for the appointment.',
+  },
+  NOT_WEB_ENABLED: {
+    status: 422,
+    es: (p) => `${p.what} no está disponible para turnos por internet.`,
+    en: (p) => `${p.what} is not available for online booking.`,
+  },
+  WEB_BOOKING_DISABLED: {
+    status: 422,
+    es: () => 'Los turnos por internet están desactivados. Comunicate con el centro.',
+    en: () => 'Online booking is switched off. Please contact the center.',
+  },
+  PATIENT_DISABLED: {
+    status: 422,
+    es: (p) => `Tu usuario no puede tomar turnos por internet.${p.note ? ` ${p.note}` : ''}`,
+    en: (p) => `Your account cannot book online.${p.note ? ` ${p.note}` : ''}`,
+  },
+  WRONG_SERVICE: {
+    status: 422,
+    es: (p) => `El profesional no atiende ${p.what} en ese horario.`,
+    en: (p) => `The professional does not offer ${p.what} at that time.`,
+  },
+  SERVICE_REQUIRED: {
+    status: 422,
+    es: () => 'Indicá la especialidad o el estudio del turno (solo uno).',
+    en: () => 'Give the specialty or the study of the appointment (only one).',
+  },
+  OVERBOOK_STAFF_ONLY: {
+    status: 403,
+    es: () => 'Solo el personal del centro puede dar sobreturnos.',
+    en: () => 'Only staff can add an overbooked appointment.',
+  },
+  INVALID_TRANSITION: {
+    status: 409,
+    es: (p) => `Un turno ${p.from} no puede pasar a ${p.to}.`,
+    en: (p) => `An appointment that is ${p.from} cannot become ${p.to}.`,
+  },
+  AGENDA_OVERLAP: {
+    status: 409,
+    es: () => 'Ese horario se superpone con otro horario de atención del mismo profesional.',
+    en: () => 'These working hours overlap other working hours of the same professional.',
+  },
+  RATE_LIMITED: {
+    status: 429,
+    es: () => 'Demasiados intentos. Esperá un momento y volvé a probar.',
+    en: () => 'Too many attempts. Wait a moment and try again.',
+  },
+  UNAVAILABLE: {
+    status: 503,
+    es: () => 'El servicio no está disponible en este momento.',
+    en: () => 'The service is unavailable right now.',
+  },
+  INTERNAL: {
+    status: 500,
+    es: () => 'Ocurrió un error inesperado. Ya quedó registrado; probá de nuevo en unos minutos.',
+    en: () => 'Something went wrong. It was logged; please try again in a few minutes.',
+  },
+} satisfies Record<string, ErrorDef>;
+
+export type ErrorCode = keyof typeof catalogue;
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Params = {},
+  ) {
+    super(catalogue[code].es(params));
+    this.name = 'AppError';
+    this.status = catalogue[code].status;
+  }
+
+  messageIn(lang: Lang): string {
+    return catalogue[this.code][lang](this.params);
+  }
+}
+
+export function errorMessage(code: ErrorCode, lang: Lang, params: Params = {}): string {
+  return catalogue[code][lang](params);
+}
+
+export function errorStatus(code: ErrorCode): number {
+  return catalogue[code].status;
+}

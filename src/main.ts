@@ -1,0 +1,76 @@
+// The server process: config -> database -> migrate (and demo on first start) -> HTTP; graceful shutdown.
+import pino from 'pino';
+import { buildApp } from './app.js';
+import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+import { loadDemo } from './demo/load-demo.js';
+import { createDb } from './platform/db/database.js';
+import { sqliteFileExists } from './platform/db/dialect.js';
+import { migrateToLatest, pendingMigrations } from './platform/db/migrate.js';
+import { systemClock } from './platform/time/clock.js';
+
+export function createLogger(config: Config) {
+  return pino({
+    level: config.logLevel,
+    // Query strings can carry a DNI; headers carry tokens: neither is logged.
+    redact: ['req.headers.authorization', 'req.headers.cookie'],
+    serializers: {
+      req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
+    },
+  });
+}
+
+export interface ServeOptions {
+  /** Apply pending migrations first (npm start); without it, refuse to serve an outdated database. */
+  migrate: boolean;
+}
+
+export async function serve(config: Config, options: ServeOptions) {
+  const logger = createLogger(config);
+  const firstStart = config.database.dialect === 'sqlite' && !sqliteFileExists(config.database);
+  const database = createDb(config.database, { poolSize: config.databasePoolSize });
+  const ctx: AppContext = { database, clock: systemClock };
+
+  if (options.migrate) {
+    const applied = await migrateToLatest(database);
+    if (applied.length) logger.info({ migrations: applied }, 'database migrated');
+  } else {
+    const pending = await pendingMigrations(database);
+    if (pending.length) {
+      await database.close();
+      throw new Error(`La base de datos no está al día (${pending.join(', ')}). Ejecutá: turnero migrate`);
+    }
+  }
+  if (firstStart && config.demo) {
+    const summary = await loadDemo(database, { nowMs: ctx.clock.now() });
+    logger.info(
+      summary,
+      'New database: loaded the demo center "CENTRO MEDICO DEMO" (set TURNERO_DEMO=false to start empty). ' +
+        'Create a staff API token with: bin/turnero api-token create --name demo --role admin',
+    );
+  }
+
+  const app = await buildApp(ctx, { logger, trustProxy: config.trustProxy });
+  await app.listen({ port: config.port, host: config.host });
+  const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const port = (app.server.address() as { port: number }).port;
+  logger.info(`Turnero listo en http://${shown}:${port} (API: http://${shown}:${port}/api/docs)`);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down: finishing requests in flight');
+    const timer = setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, config.shutdownGraceMs);
+    timer.unref();
+    await app.close();
+    await database.close();
+    logger.info('stopped');
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  return { app, port, shutdown };
+}

@@ -1,0 +1,78 @@
+import type { AppContext } from '../../context.js';
+import type { Insurer, Professional, Specialty, Study } from '../../platform/db/schema.js';
+import { type Actor, isStaff } from '../staff/actor.js';
+import * as repo from './catalog.repo.js';
+
+// The public (and patients) see only what the center enabled for the web; staff see everything.
+const webOnly = (actor: Actor) => !isStaff(actor);
+
+export const specialtyView = (s: Specialty) => ({
+  id: s.id,
+  name: s.name,
+  webName: s.webName,
+  webEnabled: s.webEnabled === 1,
+});
+
+export const studyView = (s: Study) => ({
+  id: s.id,
+  name: s.name,
+  indication: s.indication,
+  webEnabled: s.webEnabled === 1,
+});
+
+export const insurerView = (i: Insurer) => ({
+  id: i.id,
+  name: i.name,
+  webName: i.webName,
+  webEnabled: i.webEnabled === 1,
+  selfPay: i.selfPay === 1,
+  generalMessage: i.generalMessage,
+  bookingMessage: i.bookingMessage,
+});
+
+export const fullName = (p: Pick<Professional, 'lastName' | 'firstName'>) => `${p.lastName} ${p.firstName}`;
+
+export function professionalView(p: Professional, services: repo.ProfessionalServices) {
+  return {
+    id: p.id,
+    lastName: p.lastName,
+    firstName: p.firstName,
+    fullName: fullName(p),
+    licenceNumber: p.licenceNumber,
+    webEnabled: p.webEnabled === 1,
+    generalMessage: p.generalMessage,
+    bookingMessage: p.bookingMessage,
+    maxDaysAhead: p.maxDaysAhead,
+    specialtyIds: services.specialtyIds.get(p.id) ?? [],
+    studyIds: services.studyIds.get(p.id) ?? [],
+  };
+}
+
+export async function listSpecialties(ctx: AppContext, input: { actor: Actor }) {
+  return (await repo.listSpecialties(ctx.database.db, webOnly(input.actor))).map(specialtyView);
+}
+
+export async function listStudies(ctx: AppContext, input: { actor: Actor }) {
+  return (await repo.listStudies(ctx.database.db, webOnly(input.actor))).map(studyView);
+}
+
+export async function listInsurers(ctx: AppContext, input: { actor: Actor }) {
+  return (await repo.listInsurers(ctx.database.db, webOnly(input.actor))).map(insurerView);
+}
+
+export async function listProfessionals(
+  ctx: AppContext,
+  input: { actor: Actor; specialtyId?: number | undefined; studyId?: number | undefined },
+) {
+  const db = ctx.database.db;
+  const pros = await repo.listProfessionals(db, {
+    webOnly: webOnly(input.actor),
+    specialtyId: input.specialtyId,
+    studyId: input.studyId,
+  });
+  const services = await repo.servicesOf(
+    db,
+    pros.map((p) => p.id),
+  );
+  return pros.map((p) => professionalView(p, services));
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import type { AppContext } from '../../context.js';
+import { apiPlugin } from '../../platform/http/api.js';
+import { getCenter } from './center.service.js';
+
+const centerOutput = z.object({
+  name: z.string(),
+  welcomePhrase: z.string(),
+  webAddress: z.string(),
+  contactEmail: z.string(),
+  phones: z.string(),
+  contactHours: z.string(),
+  timeZone: z.string(),
+  webBookingEnabled: z.boolean(),
+  webUserLabel: z.string(),
+  webAppointmentType: z.string(),
+  selectionMode: z.enum(['BY_SPECIALTY', 'BY_STUDY']),
+  limits: z.object({
+    maxPerDayProfessional: z.number(),
+    maxFuturePerPatient: z.number(),
+    maxFuturePerIp: z.number(),
+  }),
+  reasonRequired: z.boolean(),
+  mailPhrase: z.string(),
+});
+
+export const centerApi = (ctx: AppContext) =>
+  apiPlugin((api) => {
+    api.get(
+      '/center',
+      {
+        schema: {
+          tags: ['Centro'],
+          summary: 'Datos del centro, configuración de turnos web y límites',
+          response: { 200: centerOutput },
+        },
+      },
+      async () => getCenter(ctx),
+    );
+  });

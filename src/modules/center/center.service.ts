@@ -1,0 +1,48 @@
+import type { AppContext } from '../../context.js';
+import type { CenterSettings } from '../../platform/db/schema.js';
+import { getSettings } from './center.repo.js';
+
+export interface CenterView {
+  name: string;
+  welcomePhrase: string;
+  webAddress: string;
+  contactEmail: string;
+  phones: string;
+  contactHours: string;
+  timeZone: string;
+  webBookingEnabled: boolean;
+  webUserLabel: string;
+  webAppointmentType: string;
+  selectionMode: CenterSettings['selectionMode'];
+  limits: { maxPerDayProfessional: number; maxFuturePerPatient: number; maxFuturePerIp: number };
+  reasonRequired: boolean;
+  mailPhrase: string;
+}
+
+export function centerView(s: CenterSettings): CenterView {
+  return {
+    name: s.name,
+    welcomePhrase: s.welcomePhrase,
+    webAddress: s.webAddress,
+    contactEmail: s.contactEmail,
+    phones: s.phones,
+    contactHours: s.contactHours,
+    timeZone: s.timeZone,
+    webBookingEnabled: s.webBookingEnabled === 1,
+    webUserLabel: s.webUserLabel,
+    webAppointmentType: s.webAppointmentType,
+    selectionMode: s.selectionMode,
+    limits: {
+      maxPerDayProfessional: s.maxPerDayProfessional,
+      maxFuturePerPatient: s.maxFuturePerPatient,
+      maxFuturePerIp: s.maxFuturePerIp,
+    },
+    reasonRequired: s.reasonRequired === 1,
+    mailPhrase: s.mailPhrase,
+  };
+}
+
+/** Public: the home page and every mail show these data. */
+export async function getCenter(ctx: AppContext): Promise<CenterView> {
+  return centerView(await getSettings(ctx.database.db));
+}

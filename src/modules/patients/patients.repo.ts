@@ -1,0 +1,33 @@
+import type { Kysely } from 'kysely';
+import type { DB, NewPatient, Patient, PatientUpdate } from '../../platform/db/schema.js';
+
+export function getPatient(db: Kysely<DB>, id: number): Promise<Patient | undefined> {
+  return db.selectFrom('patients').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findByDni(db: Kysely<DB>, dni: string): Promise<Patient | undefined> {
+  return db.selectFrom('patients').selectAll().where('dni', '=', dni).executeTakeFirst();
+}
+
+export interface PatientSearch {
+  dni?: string | undefined;
+  /** Matches the start of the last name, case-insensitively. */
+  lastName?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+export function searchPatients(db: Kysely<DB>, s: PatientSearch): Promise<Patient[]> {
+  let q = db.selectFrom('patients').selectAll().orderBy('lastName').orderBy('firstName').orderBy('id');
+  if (s.dni) q = q.where('dni', '=', s.dni);
+  if (s.lastName) q = q.where((eb) => eb(eb.fn('lower', ['lastName']), 'like', `${s.lastName?.toLowerCase()}%`));
+  return q.limit(s.limit).offset(s.offset).execute();
+}
+
+export async function insertPatient(db: Kysely<DB>, patient: NewPatient): Promise<Patient> {
+  return db.insertInto('patients').values(patient).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updatePatient(db: Kysely<DB>, id: number, changes: PatientUpdate): Promise<Patient | undefined> {
+  return db.updateTable('patients').set(changes).where('id', '=', id).returningAll().executeTakeFirst();
+}

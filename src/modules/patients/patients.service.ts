@@ -1,0 +1,78 @@
+import type { AppContext } from '../../context.js';
+import { AppError } from '../../errors.js';
+import { isUniqueViolation } from '../../platform/db/dialect.js';
+import type { Patient } from '../../platform/db/schema.js';
+import { isoUtc } from '../../platform/time/zone.js';
+import { getInsurer } from '../catalog/catalog.repo.js';
+import { type Actor, requireStaff } from '../staff/actor.js';
+import * as repo from './patients.repo.js';
+import type { PatientInput } from './patients.schemas.js';
+
+export const patientView = (p: Patient) => ({
+  id: p.id,
+  dni: p.dni,
+  lastName: p.lastName,
+  firstName: p.firstName,
+  sex: p.sex,
+  birthDate: p.birthDate,
+  email: p.email,
+  mobile: p.mobile,
+  address: p.address,
+  insurerId: p.insurerId,
+  memberNumber: p.memberNumber,
+  disabled: p.disabled === 1,
+  disabledNote: p.disabledNote,
+});
+
+async function checkInsurer(ctx: AppContext, insurerId: number | null) {
+  if (insurerId !== null && !(await getInsurer(ctx.database.db, insurerId))) {
+    throw new AppError('NOT_FOUND', { what: `la obra social ${insurerId}` });
+  }
+}
+
+export async function createPatient(ctx: AppContext, input: { actor: Actor; patient: PatientInput }) {
+  requireStaff(input.actor, ['admin', 'reception']);
+  await checkInsurer(ctx, input.patient.insurerId);
+  const now = isoUtc(ctx.clock.now());
+  try {
+    const created = await repo.insertPatient(ctx.database.db, { ...input.patient, createdAt: now, updatedAt: now });
+    return patientView(created);
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new AppError('DNI_TAKEN', { dni: input.patient.dni });
+    throw e;
+  }
+}
+
+export async function updatePatient(
+  ctx: AppContext,
+  input: { actor: Actor; id: number; changes: Partial<PatientInput> },
+) {
+  requireStaff(input.actor, ['admin', 'reception']);
+  if (input.changes.insurerId !== undefined) await checkInsurer(ctx, input.changes.insurerId);
+  try {
+    const updated = await repo.updatePatient(ctx.database.db, input.id, {
+      ...input.changes,
+      updatedAt: isoUtc(ctx.clock.now()),
+    });
+    if (!updated) throw new AppError('NOT_FOUND', { what: `el paciente ${input.id}` });
+    return patientView(updated);
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new AppError('DNI_TAKEN', { dni: input.changes.dni ?? '' });
+    throw e;
+  }
+}
+
+export async function getPatient(ctx: AppContext, input: { actor: Actor; id: number }) {
+  if (!(input.actor.kind === 'patient' && input.actor.patientId === input.id)) requireStaff(input.actor);
+  const patient = await repo.getPatient(ctx.database.db, input.id);
+  if (!patient) throw new AppError('NOT_FOUND', { what: `el paciente ${input.id}` });
+  return patientView(patient);
+}
+
+export async function findPatients(
+  ctx: AppContext,
+  input: { actor: Actor; dni?: string | undefined; lastName?: string | undefined; limit: number; offset: number },
+) {
+  requireStaff(input.actor);
+  return (await repo.searchPatients(ctx.database.db, input)).map(patientView);
+}

@@ -1,0 +1,122 @@
+// Everything done to an appointment after it is booked: list, cancel, mark present/absent, edit reason, delete.
+import type { AppContext } from '../../context.js';
+import { AppError } from '../../errors.js';
+import type { Appointment, AppointmentOrigin, AppointmentStatus } from '../../platform/db/schema.js';
+import { addDays, isoUtc, startOfDayUtc } from '../../platform/time/zone.js';
+import { getSettings } from '../center/center.repo.js';
+import { type Actor, canSeeProfessional, requireStaff } from '../staff/actor.js';
+import { appointmentView } from './appointment.view.js';
+import * as repo from './appointments.repo.js';
+
+async function loadFor(ctx: AppContext, actor: Actor, id: number): Promise<Appointment> {
+  const a = await repo.getAppointment(ctx.database.db, id);
+  const visible =
+    a !== undefined &&
+    ((actor.kind === 'patient' && actor.patientId === a.patientId) ||
+      (actor.kind === 'staff' && canSeeProfessional(actor, a.professionalId)));
+  // Someone else's appointment looks exactly like a missing one.
+  if (!visible) {
+    if (actor.kind === 'public') throw new AppError('UNAUTHENTICATED');
+    throw new AppError('NOT_FOUND', { what: `el turno ${id}` });
+  }
+  return a;
+}
+
+async function zoneOf(ctx: AppContext) {
+  return (await getSettings(ctx.database.db)).timeZone;
+}
+
+export async function getAppointment(ctx: AppContext, input: { actor: Actor; id: number }) {
+  const a = await loadFor(ctx, input.actor, input.id);
+  return appointmentView(await zoneOf(ctx), a);
+}
+
+export interface ListInput {
+  actor: Actor;
+  professionalId?: number | undefined;
+  patientId?: number | undefined;
+  specialtyId?: number | undefined;
+  studyId?: number | undefined;
+  insurerId?: number | undefined;
+  status?: AppointmentStatus | undefined;
+  origin?: AppointmentOrigin | undefined;
+  /** Civil dates in the center's zone, both included. */
+  from?: string | undefined;
+  to?: string | undefined;
+  bookedFrom?: string | undefined;
+  bookedTo?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+export async function listAppointments(ctx: AppContext, input: ListInput) {
+  const { actor } = input;
+  if (actor.kind !== 'patient') requireStaff(actor);
+  const zone = await zoneOf(ctx);
+  const dayStart = (d: string | undefined) => (d === undefined ? undefined : isoUtc(startOfDayUtc(zone, d)));
+  const dayEnd = (d: string | undefined) => (d === undefined ? undefined : isoUtc(startOfDayUtc(zone, addDays(d, 1))));
+  const filter: repo.AppointmentFilter = {
+    ...input,
+    startsFrom: dayStart(input.from),
+    startsBefore: dayEnd(input.to),
+    bookedFrom: dayStart(input.bookedFrom),
+    bookedBefore: dayEnd(input.bookedTo),
+  };
+  if (actor.kind === 'patient') filter.patientId = actor.patientId;
+  if (actor.kind === 'staff' && actor.role === 'professional') {
+    if (input.professionalId !== undefined && input.professionalId !== actor.professionalId) throw new AppError('FORBIDDEN');
+    filter.professionalId = actor.professionalId ?? -1;
+  }
+  return (await repo.listAppointments(ctx.database.db, filter)).map((a) => appointmentView(zone, a));
+}
+
+function actorName(actor: Actor): string {
+  return actor.kind === 'staff' ? actor.name : actor.kind === 'patient' ? 'PACIENTE' : 'ANONIMO';
+}
+
+/** Patients cancel their own upcoming turnos; staff cancel any that is still reserved. Cancelling frees the slot. */
+export async function cancelAppointment(ctx: AppContext, input: { actor: Actor; id: number }) {
+  const { actor } = input;
+  if (actor.kind === 'staff') requireStaff(actor, ['admin', 'reception']);
+  const a = await loadFor(ctx, actor, input.id);
+  const now = ctx.clock.now();
+  if (a.status !== 'reserved') throw new AppError('INVALID_TRANSITION', { from: a.status, to: 'cancelled' });
+  if (actor.kind === 'patient' && Date.parse(a.startsAt) <= now) throw new AppError('IN_THE_PAST');
+  const updated = await repo.updateAppointment(ctx.database.db, a.id, {
+    status: 'cancelled',
+    cancelledAt: isoUtc(now),
+    cancelledBy: actorName(actor),
+    updatedAt: isoUtc(now),
+  });
+  return appointmentView(await zoneOf(ctx), updated as Appointment);
+}
+
+const ATTENDANCE: readonly AppointmentStatus[] = ['reserved', 'present', 'absent'];
+
+/** Staff mark attendance (and may correct it); the patient and staff may edit the reason. */
+export async function updateAppointment(
+  ctx: AppContext,
+  input: { actor: Actor; id: number; status?: 'present' | 'absent' | 'reserved' | undefined; reason?: string | undefined },
+) {
+  const { actor } = input;
+  if (input.status !== undefined) requireStaff(actor);
+  const a = await loadFor(ctx, actor, input.id);
+  if (input.status !== undefined && (!ATTENDANCE.includes(a.status) || a.status === 'cancelled')) {
+    throw new AppError('INVALID_TRANSITION', { from: a.status, to: input.status });
+  }
+  if (input.reason !== undefined && actor.kind === 'patient' && a.status === 'cancelled') {
+    throw new AppError('INVALID_TRANSITION', { from: a.status, to: 'reason' });
+  }
+  const updated = await repo.updateAppointment(ctx.database.db, a.id, {
+    ...(input.status !== undefined ? { status: input.status } : {}),
+    ...(input.reason !== undefined ? { reason: input.reason.trim() } : {}),
+    updatedAt: isoUtc(ctx.clock.now()),
+  });
+  return appointmentView(await zoneOf(ctx), updated as Appointment);
+}
+
+export async function deleteAppointment(ctx: AppContext, input: { actor: Actor; id: number }) {
+  requireStaff(input.actor, ['admin', 'reception']);
+  await loadFor(ctx, input.actor, input.id);
+  await repo.deleteAppointment(ctx.database.db, input.id);
+}

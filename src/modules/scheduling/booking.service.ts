@@ -1,0 +1,162 @@
+// The one use case that books an appointment, for the web and for staff, with every rule of the manual.
+import type { AppContext } from '../../context.js';
+import { AppError } from '../../errors.js';
+import { isOverlapError, lockKey } from '../../platform/db/dialect.js';
+import type { AppointmentOrigin } from '../../platform/db/schema.js';
+import { addDays, isoUtc, startOfDayUtc, todayIn, utcToCivil } from '../../platform/time/zone.js';
+import { getSettings } from '../center/center.repo.js';
+import * as catalog from '../catalog/catalog.repo.js';
+import { fullName } from '../catalog/catalog.service.js';
+import { getPatient } from '../patients/patients.repo.js';
+import { type Actor, requireStaff } from '../staff/actor.js';
+import { blocksFor, exceptionsFor } from './agendas.repo.js';
+import { appointmentView } from './appointment.view.js';
+import * as repo from './appointments.repo.js';
+import { type Service, computeSlots, findSlot, slotContaining } from './slots.rules.js';
+
+export interface BookingInput {
+  actor: Actor;
+  professionalId: number;
+  patientId: number;
+  /** ISO 8601 instant with offset. */
+  start: string;
+  specialtyId?: number | null | undefined;
+  studyId?: number | null | undefined;
+  /** Defaults to the patient's insurer. */
+  insurerId?: number | null | undefined;
+  reason?: string | undefined;
+  origin: AppointmentOrigin;
+  /** The patient's IP, for the per-IP limit of web bookings. */
+  ip?: string | null | undefined;
+  overbook?: boolean | undefined;
+  /** Staff bookings: the appointment type label (default NORMAL). */
+  typeLabel?: string | undefined;
+}
+
+function authorize(input: BookingInput) {
+  if (input.actor.kind === 'patient') {
+    if (input.actor.patientId !== input.patientId || input.origin !== 'web') throw new AppError('FORBIDDEN');
+    return null;
+  }
+  return requireStaff(input.actor, ['admin', 'reception']);
+}
+
+function serviceOf(input: BookingInput): NonNullable<Service> {
+  const hasSpecialty = input.specialtyId != null;
+  const hasStudy = input.studyId != null;
+  if (hasSpecialty === hasStudy) throw new AppError('SERVICE_REQUIRED');
+  return hasSpecialty ? { specialtyId: input.specialtyId as number } : { studyId: input.studyId as number };
+}
+
+export async function bookAppointment(ctx: AppContext, input: BookingInput) {
+  const staff = authorize(input);
+  const service = serviceOf(input);
+  const web = input.origin === 'web';
+  if (input.overbook && (web || !staff)) throw new AppError('OVERBOOK_STAFF_ONLY');
+  const db = ctx.database.db;
+  const [settings, professional, patient, serviceEntity] = await Promise.all([
+    getSettings(db),
+    catalog.getProfessional(db, input.professionalId),
+    getPatient(db, input.patientId),
+    'specialtyId' in service ? catalog.getSpecialty(db, service.specialtyId) : catalog.getStudy(db, service.studyId),
+  ]);
+  if (!professional) throw new AppError('NOT_FOUND', { what: `el profesional ${input.professionalId}` });
+  if (!patient) throw new AppError('NOT_FOUND', { what: `el paciente ${input.patientId}` });
+  const serviceLabel = 'specialtyId' in service ? 'la especialidad' : 'el estudio';
+  if (!serviceEntity) throw new AppError('NOT_FOUND', { what: `${serviceLabel} indicada` });
+  const insurerId = input.insurerId ?? patient.insurerId;
+  const insurer = insurerId === null ? undefined : await catalog.getInsurer(db, insurerId);
+  if (insurerId !== null && !insurer) throw new AppError('NOT_FOUND', { what: `la obra social ${insurerId}` });
+  const reason = (input.reason ?? '').trim();
+
+  if (web) {
+    if (settings.webBookingEnabled !== 1) throw new AppError('WEB_BOOKING_DISABLED');
+    if (patient.disabled === 1) throw new AppError('PATIENT_DISABLED', { note: patient.disabledNote });
+    if (professional.webEnabled !== 1) throw new AppError('NOT_WEB_ENABLED', { what: `El profesional ${fullName(professional)}` });
+    if (serviceEntity.webEnabled !== 1) throw new AppError('NOT_WEB_ENABLED', { what: serviceEntity.name });
+    if (insurer && insurer.webEnabled !== 1) throw new AppError('NOT_WEB_ENABLED', { what: `La obra social ${insurer.webName}` });
+    if (settings.reasonRequired === 1 && reason === '') throw new AppError('REASON_REQUIRED');
+  }
+  if (!(await catalog.professionalOffers(db, professional.id, service))) {
+    throw new AppError('WRONG_SERVICE', { what: 'name' in serviceEntity ? serviceEntity.name : '' });
+  }
+
+  const zone = settings.timeZone;
+  const now = ctx.clock.now();
+  const startMs = Date.parse(input.start);
+  if (startMs < now) throw new AppError('IN_THE_PAST');
+  const date = utcToCivil(zone, startMs).date;
+  if (web && date > addDays(todayIn(zone, now), professional.maxDaysAhead)) {
+    throw new AppError('TOO_FAR_AHEAD', { days: professional.maxDaysAhead });
+  }
+  const [blocks, exceptions] = await Promise.all([
+    blocksFor(db, [professional.id], date, date),
+    exceptionsFor(db, [professional.id], date, date),
+  ]);
+  const day = { zone, fromDate: date, days: 1, blocks, exceptions, busy: [], notBeforeMs: now };
+  const pick = input.overbook ? slotContaining : findSlot;
+  const slot = pick(computeSlots({ ...day, service }), startMs);
+  if (!slot) {
+    if (pick(computeSlots({ ...day, service: null }), startMs)) {
+      throw new AppError('WRONG_SERVICE', { what: serviceEntity.name });
+    }
+    throw new AppError('NOT_IN_AGENDA');
+  }
+  const endMs = input.overbook ? startMs + (slot.endMs - slot.startMs) : slot.endMs;
+
+  const nowIso = isoUtc(now);
+  try {
+    const created = await db.transaction().execute(async (trx) => {
+      // Serialize the limit checks of one patient (and one IP) across requests and processes.
+      await lockKey(trx, ctx.database.dialect, `patient:${patient.id}`);
+      if (web && input.ip) await lockKey(trx, ctx.database.dialect, `ip:${input.ip}`);
+      if (web) {
+        const sameDay = await repo.countWithProfessionalBetween(
+          trx,
+          patient.id,
+          professional.id,
+          isoUtc(startOfDayUtc(zone, date)),
+          isoUtc(startOfDayUtc(zone, addDays(date, 1))),
+        );
+        if (sameDay >= settings.maxPerDayProfessional) {
+          throw new AppError('LIMIT_PER_DAY', { max: settings.maxPerDayProfessional });
+        }
+        if ((await repo.countFutureOfPatient(trx, patient.id, nowIso)) >= settings.maxFuturePerPatient) {
+          throw new AppError('LIMIT_FUTURE_PATIENT', { max: settings.maxFuturePerPatient });
+        }
+        if (input.ip && (await repo.countFutureFromIp(trx, input.ip, nowIso)) >= settings.maxFuturePerIp) {
+          throw new AppError('LIMIT_FUTURE_IP', { max: settings.maxFuturePerIp });
+        }
+      }
+      return repo.insertAppointment(trx, {
+        professionalId: professional.id,
+        specialtyId: 'specialtyId' in service ? service.specialtyId : null,
+        studyId: 'studyId' in service ? service.studyId : null,
+        patientId: patient.id,
+        startsAt: isoUtc(startMs),
+        endsAt: isoUtc(endMs),
+        status: 'reserved',
+        origin: input.origin,
+        typeLabel: web ? settings.webAppointmentType : (input.typeLabel ?? 'NORMAL'),
+        reason,
+        insurerId,
+        bookedAt: nowIso,
+        bookedIp: input.ip ?? null,
+        bookedBy: staff ? staff.name : settings.webUserLabel,
+        cancelledAt: null,
+        cancelledBy: null,
+        overbook: input.overbook ? 1 : 0,
+        updatedAt: nowIso,
+      });
+    });
+    const messages = [
+      'indication' in serviceEntity ? serviceEntity.indication : '',
+      professional.bookingMessage,
+      insurer?.bookingMessage ?? '',
+    ].filter((m) => m !== '');
+    return { ...appointmentView(zone, created), messages };
+  } catch (e) {
+    if (isOverlapError(e)) throw new AppError('SLOT_TAKEN');
+    throw e;
+  }
+}

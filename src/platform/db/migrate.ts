@@ -1,0 +1,36 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { Database } from './database.js';
+import type { DialectName } from './dialect.js';
+import * as initial from './migrations/001_initial.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: migrations speak SQL names
+type MigrationModule = { up(db: Kysely<any>, dialect: DialectName): Promise<void> };
+
+/** Migrations live in code, in order; the same source runs on SQLite and PostgreSQL. */
+const migrations: Record<string, MigrationModule> = {
+  '001_initial': initial,
+};
+
+class InCodeMigrations implements MigrationProvider {
+  constructor(private readonly dialect: DialectName) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return Object.fromEntries(
+      Object.entries(migrations).map(([name, m]) => [name, { up: (db) => m.up(db, this.dialect) }]),
+    );
+  }
+}
+
+/** Applies pending migrations; safe to run from several processes at once (the migrator takes a lock). */
+export async function migrateToLatest(database: Database): Promise<string[]> {
+  // Migrations use the SQL (snake_case) names, so they run without the camelCase plugin.
+  const plain = database.db.withoutPlugins();
+  const migrator = new Migrator({ db: plain, provider: new InCodeMigrations(database.dialect) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+export async function pendingMigrations(database: Database): Promise<string[]> {
+  const migrator = new Migrator({ db: database.db.withoutPlugins(), provider: new InCodeMigrations(database.dialect) });
+  return (await migrator.getMigrations()).filter((m) => m.executedAt === undefined).map((m) => m.name);
+}

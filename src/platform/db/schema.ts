@@ -1,0 +1,185 @@
+// Row types as Kysely sees them through CamelCasePlugin (columns are snake_case in SQL).
+// Flags are integers 0/1 on both databases; instants are ISO-8601 UTC strings; dates YYYY-MM-DD.
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export type SelectionMode = 'BY_SPECIALTY' | 'BY_STUDY';
+export type AppointmentStatus = 'reserved' | 'present' | 'absent' | 'cancelled';
+export type AppointmentOrigin = 'web' | 'staff';
+export type StaffRole = 'admin' | 'reception' | 'professional';
+export type Sex = 'F' | 'M' | 'X';
+export type ExceptionKind = 'leave' | 'holiday' | 'block';
+
+export interface CenterSettingsTable {
+  id: number;
+  name: string;
+  welcomePhrase: string;
+  webAddress: string;
+  contactEmail: string;
+  phones: string;
+  contactHours: string;
+  timeZone: string;
+  webBookingEnabled: number;
+  webUserLabel: string;
+  webAppointmentType: string;
+  selectionMode: SelectionMode;
+  maxPerDayProfessional: number;
+  maxFuturePerPatient: number;
+  maxFuturePerIp: number;
+  reasonRequired: number;
+  mailPhrase: string;
+  updatedAt: string;
+}
+
+export interface SpecialtiesTable {
+  id: Generated<number>;
+  name: string;
+  webName: string;
+  webEnabled: Generated<number>;
+}
+
+export interface StudiesTable {
+  id: Generated<number>;
+  name: string;
+  indication: Generated<string>;
+  webEnabled: Generated<number>;
+}
+
+export interface InsurersTable {
+  id: Generated<number>;
+  name: string;
+  webName: string;
+  webEnabled: Generated<number>;
+  selfPay: Generated<number>;
+  generalMessage: Generated<string>;
+  bookingMessage: Generated<string>;
+}
+
+export interface ProfessionalsTable {
+  id: Generated<number>;
+  lastName: string;
+  firstName: string;
+  licenceNumber: Generated<string>;
+  webEnabled: Generated<number>;
+  generalMessage: Generated<string>;
+  bookingMessage: Generated<string>;
+  maxDaysAhead: Generated<number>;
+}
+
+export interface ProfessionalSpecialtiesTable {
+  professionalId: number;
+  specialtyId: number;
+}
+
+export interface ProfessionalStudiesTable {
+  professionalId: number;
+  studyId: number;
+}
+
+export interface AgendasTable {
+  id: Generated<number>;
+  professionalId: number;
+  /** ISO weekday: 1 = Monday … 7 = Sunday. */
+  weekday: number;
+  startTime: string;
+  endTime: string;
+  slotMinutes: number;
+  specialtyId: number | null;
+  studyId: number | null;
+  validFrom: string;
+  validTo: string | null;
+}
+
+export interface ScheduleExceptionsTable {
+  id: Generated<number>;
+  /** null: the whole center (a holiday). */
+  professionalId: number | null;
+  fromDate: string;
+  toDate: string;
+  /** null times: the whole day. */
+  fromTime: string | null;
+  toTime: string | null;
+  kind: ExceptionKind;
+  reason: Generated<string>;
+}
+
+export interface PatientsTable {
+  id: Generated<number>;
+  dni: string;
+  lastName: string;
+  firstName: string;
+  sex: Sex | null;
+  birthDate: string | null;
+  email: string | null;
+  mobile: string | null;
+  address: Generated<string>;
+  insurerId: number | null;
+  memberNumber: Generated<string>;
+  disabled: Generated<number>;
+  disabledNote: Generated<string>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AppointmentsTable {
+  id: Generated<number>;
+  professionalId: number;
+  specialtyId: number | null;
+  studyId: number | null;
+  patientId: number;
+  startsAt: string;
+  endsAt: string;
+  status: AppointmentStatus;
+  origin: AppointmentOrigin;
+  typeLabel: string;
+  reason: Generated<string>;
+  insurerId: number | null;
+  bookedAt: string;
+  bookedIp: string | null;
+  bookedBy: string;
+  cancelledAt: string | null;
+  cancelledBy: string | null;
+  overbook: Generated<number>;
+  updatedAt: string;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  name: string;
+  role: StaffRole;
+  professionalId: number | null;
+  tokenHash: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface DB {
+  centerSettings: CenterSettingsTable;
+  specialties: SpecialtiesTable;
+  studies: StudiesTable;
+  insurers: InsurersTable;
+  professionals: ProfessionalsTable;
+  professionalSpecialties: ProfessionalSpecialtiesTable;
+  professionalStudies: ProfessionalStudiesTable;
+  agendas: AgendasTable;
+  scheduleExceptions: ScheduleExceptionsTable;
+  patients: PatientsTable;
+  appointments: AppointmentsTable;
+  apiTokens: ApiTokensTable;
+}
+
+export type CenterSettings = Selectable<CenterSettingsTable>;
+export type Specialty = Selectable<SpecialtiesTable>;
+export type Study = Selectable<StudiesTable>;
+export type Insurer = Selectable<InsurersTable>;
+export type Professional = Selectable<ProfessionalsTable>;
+export type Agenda = Selectable<AgendasTable>;
+export type NewAgenda = Insertable<AgendasTable>;
+export type ScheduleException = Selectable<ScheduleExceptionsTable>;
+export type NewScheduleException = Insertable<ScheduleExceptionsTable>;
+export type Patient = Selectable<PatientsTable>;
+export type NewPatient = Insertable<PatientsTable>;
+export type PatientUpdate = Updateable<PatientsTable>;
+export type Appointment = Selectable<AppointmentsTable>;
+export type NewAppointment = Insertable<AppointmentsTable>;
+export type ApiToken = Selectable<ApiTokensTable>;

@@ -1,0 +1,55 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError, type ErrorCode, type Lang, errorMessage, errorStatus } from '../../errors.js';
+
+/** es-AR unless the client clearly prefers English. */
+export function requestLang(request: FastifyRequest): Lang {
+  const header = request.headers['accept-language'];
+  return typeof header === 'string' && /^en\b/i.test(header.trim()) ? 'en' : 'es';
+}
+
+interface Detail {
+  field: string;
+  message: string;
+}
+
+function send(reply: FastifyReply, lang: Lang, code: ErrorCode, message: string, details?: Detail[]) {
+  return reply.status(errorStatus(code)).send({ error: { code, message, ...(details ? { details } : {}) } });
+}
+
+const PARTS: Record<string, string> = { body: '', querystring: '', params: '', headers: 'encabezado ' };
+
+/** Every error leaves as { error: { code, message } } with its own status; unexpected ones are logged, not shown. */
+export function installErrorHandling(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const lang = requestLang(request);
+    if (error instanceof AppError) return send(reply, lang, error.code, error.messageIn(lang));
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const details = error.validation.map((v) => {
+        const where = PARTS[error.validationContext ?? ''] ?? '';
+        const field = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
+        return { field: `${where}${field}`, message: v.message ?? 'valor inválido' };
+      });
+      const detail = details.map((d) => (d.field ? `«${d.field}» ${d.message}` : d.message)).join('; ');
+      return send(reply, lang, 'VALIDATION_ERROR', errorMessage('VALIDATION_ERROR', lang, { detail }), details);
+    }
+    if (error.statusCode === 429) return send(reply, lang, 'RATE_LIMITED', errorMessage('RATE_LIMITED', lang));
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500 && !isResponseSerializationError(error)) {
+      // Malformed JSON, wrong content type, body too large: the client's mistake, said plainly.
+      const detail = error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
+        ? lang === 'es' ? 'el cuerpo no es JSON válido' : 'the body is not valid JSON'
+        : error.message;
+      return reply.status(error.statusCode).send({
+        error: { code: 'VALIDATION_ERROR', message: errorMessage('VALIDATION_ERROR', lang, { detail }) },
+      });
+    }
+    request.log.error({ err: error }, 'unexpected error');
+    return send(reply, lang, 'INTERNAL', errorMessage('INTERNAL', lang));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const lang = requestLang(request);
+    const what = lang === 'es' ? `la dirección ${request.method} ${request.url}` : `${request.method} ${request.url}`;
+    return send(reply, lang, 'NOT_FOUND', errorMessage('NOT_FOUND', lang, { what }));
+  });
+}
