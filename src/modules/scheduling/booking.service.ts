@@ -142,7 +142,8 @@ export async function bookAppointment(ctx: AppContext, input: BookingInput) {
         insurerId,
         bookedAt: nowIso,
         bookedIp: input.ip ?? null,
-        bookedBy: staff ? staff.name : settings.webUserLabel,
+        // The manual's "usuario WEB": web turnos show it whoever relayed them (the audit log keeps the integration).
+        bookedBy: web || !staff ? settings.webUserLabel : staff.name,
         cancelledAt: null,
         cancelledBy: null,
         overbook: input.overbook ? 1 : 0,

@@ -47,7 +47,17 @@ function block(over: Partial<AgendaBlock> = {}): AgendaBlock {
 }
 
 function query(over: Partial<SlotQuery> = {}): SlotQuery {
-  return { zone: BA, fromDate: MONDAY, days: 1, blocks: [block()], exceptions: [], busy: [], service: null, notBeforeMs: 0, ...over };
+  return {
+    zone: BA,
+    fromDate: MONDAY,
+    days: 1,
+    blocks: [block()],
+    exceptions: [],
+    busy: [],
+    service: null,
+    notBeforeMs: 0,
+    ...over,
+  };
 }
 
 function at(date: string, time: string, zone = BA): number {
@@ -61,8 +71,16 @@ const labels = (slots: readonly Slot[], zone = BA) => slots.map((s) => formatInZ
 const times = (slots: readonly Slot[], zone = BA) => slots.map((s) => formatInZone(zone, s.startMs).slice(11, 16));
 const grid = (from: string, step: number, count: number) =>
   Array.from({ length: count }, (_, i) => minutesToTime(timeToMinutes(from) + i * step));
-const holiday = (fromDate: string, toDate = fromDate): ExceptionWindow => ({ fromDate, toDate, fromTime: null, toTime: null });
-const busyAt = (date: string, from: string, to: string): BusyInterval => ({ startMs: at(date, from), endMs: at(date, to) });
+const holiday = (fromDate: string, toDate = fromDate): ExceptionWindow => ({
+  fromDate,
+  toDate,
+  fromTime: null,
+  toTime: null,
+});
+const busyAt = (date: string, from: string, to: string): BusyInterval => ({
+  startMs: at(date, from),
+  endMs: at(date, to),
+});
 
 describe('computeSlots: the grid', () => {
   test('Monday 08:00–12:00 with 20-minute slots gives 12 free slots on a Monday', () => {
@@ -100,8 +118,9 @@ describe('computeSlots: the grid', () => {
   });
 
   test('validFrom and validTo are inclusive bounds', () => {
-    const q = (validFrom: string, validTo: string | null) =>
-      [...new Set(computeSlots(query({ days: 21, blocks: [block({ validFrom, validTo })] })).map((s) => s.date))];
+    const q = (validFrom: string, validTo: string | null) => [
+      ...new Set(computeSlots(query({ days: 21, blocks: [block({ validFrom, validTo })] })).map((s) => s.date)),
+    ];
     assert.deepEqual(q('2026-11-30', null), ['2026-11-30', '2026-12-07']);
     assert.deepEqual(q('2026-11-24', '2026-12-06'), ['2026-11-30']);
     assert.deepEqual(q('2026-11-23', '2026-11-23'), [MONDAY]);
@@ -133,7 +152,10 @@ describe('computeSlots: exceptions', () => {
   test('exception windows are half-open: touching a slot is not overlapping it', () => {
     const e: ExceptionWindow = { fromDate: MONDAY, toDate: MONDAY, fromTime: '10:00', toTime: '10:20' };
     const got = times(computeSlots(query({ exceptions: [e] })));
-    assert.deepEqual(got, grid('08:00', 20, 12).filter((t) => t !== '10:00'));
+    assert.deepEqual(
+      got,
+      grid('08:00', 20, 12).filter((t) => t !== '10:00'),
+    );
   });
 
   test('an exception on another date changes nothing', () => {
@@ -253,7 +275,12 @@ describe('picking slots', () => {
   });
 
   test('findSlot matches a grid start exactly, free or taken', () => {
-    assert.deepEqual(findSlot(slots, at(MONDAY, '08:20')), { startMs: at(MONDAY, '08:20'), endMs: at(MONDAY, '08:40'), free: false, date: MONDAY });
+    assert.deepEqual(findSlot(slots, at(MONDAY, '08:20')), {
+      startMs: at(MONDAY, '08:20'),
+      endMs: at(MONDAY, '08:40'),
+      free: false,
+      date: MONDAY,
+    });
     assert.equal(findSlot(slots, at(MONDAY, '09:00'))?.free, true);
     assert.equal(findSlot(slots, at(MONDAY, '08:25')), null);
     assert.equal(findSlot(slots, at(MONDAY, '12:00')), null);
@@ -273,15 +300,26 @@ describe('computeSlots across daylight saving', () => {
 
   test('no slot starts in the skipped hour (New York, March)', () => {
     const slots = computeSlots(
-      query({ zone: NY, fromDate: '2026-03-08', blocks: [sunday({ startTime: '00:00', endTime: '04:00', slotMinutes: 30 })] }),
+      query({
+        zone: NY,
+        fromDate: '2026-03-08',
+        blocks: [sunday({ startTime: '00:00', endTime: '04:00', slotMinutes: 30 })],
+      }),
     );
-    assert.deepEqual(labels(slots, NY), ['00:00', '00:30', '01:00', '01:30', '03:00', '03:30'].map((t) => `2026-03-08T${t}`));
+    assert.deepEqual(
+      labels(slots, NY),
+      ['00:00', '00:30', '01:00', '01:30', '03:00', '03:30'].map((t) => `2026-03-08T${t}`),
+    );
     assert.equal(slots[3]?.endMs, slots[4]?.startMs);
   });
 
   test('the repeated hour is offered once, at its first occurrence (New York, November)', () => {
     const slots = computeSlots(
-      query({ zone: NY, fromDate: '2026-11-01', blocks: [sunday({ startTime: '00:00', endTime: '03:00', slotMinutes: 30 })] }),
+      query({
+        zone: NY,
+        fromDate: '2026-11-01',
+        blocks: [sunday({ startTime: '00:00', endTime: '03:00', slotMinutes: 30 })],
+      }),
     );
     assert.deepEqual(
       slots.map((s) => formatInZone(NY, s.startMs).slice(11)),
@@ -291,7 +329,11 @@ describe('computeSlots across daylight saving', () => {
 
   test('a day whose midnight does not exist starts at 01:00 (Santiago, September)', () => {
     const slots = computeSlots(
-      query({ zone: 'America/Santiago', fromDate: '2026-09-06', blocks: [sunday({ startTime: '00:00', endTime: '03:00', slotMinutes: 60 })] }),
+      query({
+        zone: 'America/Santiago',
+        fromDate: '2026-09-06',
+        blocks: [sunday({ startTime: '00:00', endTime: '03:00', slotMinutes: 60 })],
+      }),
     );
     assert.deepEqual(
       slots.map((s) => formatInZone('America/Santiago', s.startMs)),
@@ -302,12 +344,27 @@ describe('computeSlots across daylight saving', () => {
   // Regression: 01:00 + 90 minutes on a spring-forward night is 03:30 on the wall, not 02:30.
   test('a slot that runs across the skipped hour must still end inside its block', () => {
     const q = (endTime: string) =>
-      computeSlots(query({ zone: NY, fromDate: '2026-03-08', blocks: [sunday({ startTime: '01:00', endTime, slotMinutes: 90 })] }));
+      computeSlots(
+        query({ zone: NY, fromDate: '2026-03-08', blocks: [sunday({ startTime: '01:00', endTime, slotMinutes: 90 })] }),
+      );
     assert.deepEqual(q('03:00'), []);
     const slots = q('04:00');
     assert.deepEqual(
       slots.map((s) => [formatInZone(NY, s.startMs), formatInZone(NY, s.endMs)]),
       [['2026-03-08T01:00:00-05:00', '2026-03-08T03:30:00-04:00']],
+    );
+  });
+
+  test('after a slot that ran across the skipped hour, a grid start inside it is dropped', () => {
+    const b = sunday({ startTime: '01:00', endTime: '04:00', slotMinutes: 45 });
+    const slots = computeSlots(query({ zone: NY, fromDate: '2026-03-08', blocks: [b] }));
+    // 01:45 EST + 45 min ends at 03:30 EDT, so the 03:15 grid start would overlap it.
+    assert.deepEqual(
+      slots.map((s) => [formatInZone(NY, s.startMs).slice(11, 16), formatInZone(NY, s.endMs).slice(11, 16)]),
+      [
+        ['01:00', '01:45'],
+        ['01:45', '03:30'],
+      ],
     );
   });
 
@@ -323,45 +380,76 @@ describe('computeSlots across daylight saving', () => {
 // March and November weeks in which New York changes its clocks (Sundays 2026-03-08 and 2026-11-01).
 
 const ZONES = [BA, NY];
-const WEEKS = ['2026-03-03', '2026-10-27'];
+// Wednesdays: with fromOffset 0..4 most ranges reach the DST Sunday four days later.
+const WEEKS = ['2026-03-04', '2026-10-28'];
 
 // Half the times fall between 00:00 and 04:00 so the DST night is actually exercised.
 const minuteArb = fc.oneof(fc.integer({ min: 0, max: 288 }), fc.integer({ min: 0, max: 48 })).map((x) => x * 5);
-const windowArb = fc
-  .tuple(minuteArb, minuteArb)
-  .filter(([a, b]) => a !== b)
-  .map(([a, b]) => [minutesToTime(Math.min(a, b)), minutesToTime(Math.max(a, b))] as const);
+const nightMinuteArb = fc.integer({ min: 0, max: 60 }).map((x) => x * 5);
+const windowArb = (minute: fc.Arbitrary<number>) =>
+  fc
+    .tuple(minute, minute)
+    .filter(([a, b]) => a !== b)
+    .map(([a, b]) => [minutesToTime(Math.min(a, b)), minutesToTime(Math.max(a, b))] as const);
 const idArb = fc.constantFrom(null, null, 1, 2);
 
-const rawBlockArb = fc.record({
-  weekday: fc.oneof(fc.constant(7), fc.integer({ min: 1, max: 7 })),
-  window: windowArb,
-  slotMinutes: fc.integer({ min: 5, max: 120 }),
-  specialtyId: idArb,
-  studyId: idArb,
-  validFrom: fc.integer({ min: -3, max: 8 }),
-  validDays: fc.option(fc.integer({ min: 0, max: 8 })),
+const rawBlockArb = (weekday: fc.Arbitrary<number>, minute: fc.Arbitrary<number>) =>
+  fc.record({
+    weekday,
+    window: windowArb(minute),
+    slotMinutes: fc.integer({ min: 5, max: 120 }),
+    specialtyId: idArb,
+    studyId: idArb,
+    validFrom: fc.integer({ min: -3, max: 8 }),
+    validDays: fc.option(fc.integer({ min: 0, max: 8 })),
+  });
+const rawExceptionArb = (minute: fc.Arbitrary<number>) =>
+  fc.record({
+    day: fc.integer({ min: -1, max: 10 }),
+    span: fc.integer({ min: 0, max: 2 }),
+    window: fc.option(windowArb(minute), { freq: 3 }),
+  });
+const rawBusyArb = fc.record({
+  day: fc.integer({ min: 0, max: 10 }),
+  minute: minuteArb,
+  length: fc.integer({ min: 1, max: 240 }),
 });
-const rawExceptionArb = fc.record({
-  day: fc.integer({ min: -1, max: 10 }),
-  span: fc.integer({ min: 0, max: 2 }),
-  window: fc.option(windowArb, { freq: 3 }),
+
+const commonArb = {
+  week: fc.constantFrom(...WEEKS),
+  busy: fc.array(rawBusyArb, { maxLength: 6 }),
+  notBefore: fc.option(fc.record({ day: fc.integer({ min: -1, max: 9 }), minute: minuteArb })),
+  lastDate: fc.option(fc.integer({ min: 0, max: 10 })),
+  service: fc.constantFrom<Service>(null, { specialtyId: 1 }, { specialtyId: 2 }, { studyId: 1 }, { studyId: 2 }),
+};
+const weekArb = fc.record({
+  ...commonArb,
+  zone: fc.constantFrom(...ZONES),
+  fromOffset: fc.integer({ min: 0, max: 4 }),
+  days: fc.integer({ min: 1, max: 9 }),
+  blocks: fc.array(rawBlockArb(fc.oneof(fc.constant(7), fc.integer({ min: 1, max: 7 })), minuteArb), {
+    minLength: 1,
+    maxLength: 4,
+  }),
+  exceptions: fc.array(rawExceptionArb(minuteArb), { maxLength: 3 }),
 });
-const rawBusyArb = fc.record({ day: fc.integer({ min: 0, max: 10 }), minute: minuteArb, length: fc.integer({ min: 1, max: 240 }) });
+// Sunday-night agendas on the New York transition day itself, where the rare DST cases live.
+const dstNightArb = fc.record({
+  ...commonArb,
+  zone: fc.constant(NY),
+  fromOffset: fc.constant(4),
+  days: fc.integer({ min: 1, max: 2 }),
+  blocks: fc.array(rawBlockArb(fc.constant(7), nightMinuteArb), { minLength: 1, maxLength: 3 }),
+  exceptions: fc.array(rawExceptionArb(nightMinuteArb), { maxLength: 2 }),
+  busy: fc.array(fc.record({ day: fc.constant(4), minute: nightMinuteArb, length: fc.integer({ min: 1, max: 120 }) }), {
+    maxLength: 3,
+  }),
+  notBefore: fc.option(fc.record({ day: fc.constant(4), minute: nightMinuteArb })),
+  lastDate: fc.option(fc.integer({ min: 4, max: 5 })),
+});
 
 const scenarioArb = fc
-  .record({
-    zone: fc.constantFrom(...ZONES),
-    week: fc.constantFrom(...WEEKS),
-    fromOffset: fc.integer({ min: 0, max: 5 }),
-    days: fc.integer({ min: 1, max: 9 }),
-    blocks: fc.array(rawBlockArb, { minLength: 1, maxLength: 4 }),
-    exceptions: fc.array(rawExceptionArb, { maxLength: 3 }),
-    busy: fc.array(rawBusyArb, { maxLength: 6 }),
-    notBefore: fc.option(fc.record({ day: fc.integer({ min: -1, max: 9 }), minute: minuteArb })),
-    lastDate: fc.option(fc.integer({ min: 0, max: 10 })),
-    service: fc.constantFrom<Service>(null, { specialtyId: 1 }, { specialtyId: 2 }, { studyId: 1 }, { studyId: 2 }),
-  })
+  .oneof({ arbitrary: weekArb, weight: 3 }, { arbitrary: dstNightArb, weight: 1 })
   .map((r): SlotQuery => {
     const day = (n: number) => addDays(r.week, n);
     const instant = (n: number, minute: number) => startOfDayUtc(r.zone, day(n)) + minute * MINUTE;
@@ -385,7 +473,10 @@ const scenarioArb = fc
         fromTime: e.window?.[0] ?? null,
         toTime: e.window?.[1] ?? null,
       })),
-      busy: r.busy.map((b) => ({ startMs: instant(b.day, b.minute), endMs: instant(b.day, b.minute) + b.length * MINUTE })),
+      busy: r.busy.map((b) => ({
+        startMs: instant(b.day, b.minute),
+        endMs: instant(b.day, b.minute) + b.length * MINUTE,
+      })),
       service: r.service,
       notBeforeMs: r.notBefore === null ? 0 : instant(r.notBefore.day, r.notBefore.minute),
       ...(r.lastDate === null ? {} : { lastDate: day(r.lastDate) }),
@@ -395,7 +486,12 @@ const scenarioArb = fc
 const RUNS = { numRuns: 200 };
 
 function appliesOn(b: AgendaBlock, q: SlotQuery, date: string): boolean {
-  return b.weekday === isoWeekday(date) && b.validFrom <= date && (b.validTo === null || date <= b.validTo) && blockServes(b, q.service);
+  return (
+    b.weekday === isoWeekday(date) &&
+    b.validFrom <= date &&
+    (b.validTo === null || date <= b.validTo) &&
+    blockServes(b, q.service)
+  );
 }
 
 /** The wall-clock minutes a slot occupies on its date: [start, end). Across a spring-forward gap the end is later than start + length. */
@@ -411,7 +507,9 @@ function wallSpan(q: SlotQuery, s: Slot): [number, number] {
 function exceptionWindows(q: SlotQuery, date: string): Array<[number, number]> {
   return q.exceptions
     .filter((e) => e.fromDate <= date && date <= e.toDate)
-    .map((e) => (e.fromTime === null || e.toTime === null ? [0, 1440] : [timeToMinutes(e.fromTime), timeToMinutes(e.toTime)]));
+    .map((e) =>
+      e.fromTime === null || e.toTime === null ? [0, 1440] : [timeToMinutes(e.fromTime), timeToMinutes(e.toTime)],
+    );
 }
 
 const overlapsBusy = (q: SlotQuery, s: Slot) => q.busy.some((b) => b.startMs < s.endMs && b.endMs > s.startMs);
@@ -504,14 +602,20 @@ describe('computeSlots properties', () => {
           for (const b of today) {
             const from = timeToMinutes(b.startTime);
             const to = timeToMinutes(b.endTime);
-            const alone = today.every((o) => o === b || timeToMinutes(o.endTime) <= from || timeToMinutes(o.startTime) >= to);
+            const alone = today.every(
+              (o) => o === b || timeToMinutes(o.endTime) <= from || timeToMinutes(o.startTime) >= to,
+            );
             if (!alone) continue;
+            // Within the block the earlier slot wins: after a slot that ran across the skipped hour,
+            // the next grid start can fall inside it.
+            let previousEnd = Number.NEGATIVE_INFINITY;
             for (let m = from; m + b.slotMinutes <= to; m += b.slotMinutes) {
               const startMs = civilToUtc(q.zone, date, m);
-              if (startMs === null || startMs < q.notBeforeMs) continue;
+              if (startMs === null || startMs < q.notBeforeMs || startMs < previousEnd) continue;
               const candidate: Slot = { startMs, endMs: startMs + b.slotMinutes * MINUTE, free: true, date };
               const [start, end] = wallSpan(q, candidate);
               if (end > to || exceptionWindows(q, date).some(([f, t]) => f < end && t > start)) continue;
+              previousEnd = candidate.endMs;
               const found = findSlot(slots, startMs);
               assert.ok(found, `missing ${formatInZone(q.zone, startMs)}`);
               assert.equal(found.endMs, candidate.endMs);

@@ -124,7 +124,12 @@ describe('zones', () => {
   });
 
   test('Buenos Aires is a fixed -03:00 all year', () => {
-    for (const iso of ['2026-01-15T12:00:00Z', '2026-03-08T07:00:00Z', '2026-07-01T00:00:00Z', '2026-11-01T06:00:00Z']) {
+    for (const iso of [
+      '2026-01-15T12:00:00Z',
+      '2026-03-08T07:00:00Z',
+      '2026-07-01T00:00:00Z',
+      '2026-11-01T06:00:00Z',
+    ]) {
       assert.equal(offsetMinutes(BA, utc(iso)), -180, iso);
     }
     assert.equal(civilToUtc(BA, '2026-11-23', hm('08:00')), utc('2026-11-23T11:00:00Z'));
@@ -201,7 +206,10 @@ describe('zones', () => {
   test('startOfDayUtc throws for a date the zone skipped entirely', () => {
     // Samoa jumped over 2011-12-30 when it crossed the date line.
     assert.throws(() => startOfDayUtc('Pacific/Apia', '2011-12-30'), /no tiene hora válida/);
-    assert.equal(formatInZone('Pacific/Apia', startOfDayUtc('Pacific/Apia', '2011-12-31')), '2011-12-31T00:00:00+14:00');
+    assert.equal(
+      formatInZone('Pacific/Apia', startOfDayUtc('Pacific/Apia', '2011-12-31')),
+      '2011-12-31T00:00:00+14:00',
+    );
   });
 });
 

@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.js';
+import type { AppContext } from '../../src/context.js';
+import { createApiToken } from '../../src/modules/staff/api-tokens.service.js';
+import type { DialectName } from '../../src/platform/db/dialect.js';
+import type { StaffRole } from '../../src/platform/db/schema.js';
+import { fixedClock } from '../../src/platform/time/clock.js';
+import { createTestDatabase, type TestDatabase } from './test-db.js';
+
+/** Monday 2026-11-23 09:00 in Buenos Aires (12:00 UTC): a working morning. */
+export const MONDAY_9AM = Date.UTC(2026, 10, 23, 12, 0);
+
+export interface TestApp {
+  app: FastifyInstance;
+  ctx: AppContext;
+  clock: ReturnType<typeof fixedClock>;
+  testDb: TestDatabase;
+  /** Authorization headers of a fresh staff token with that role. */
+  auth(role?: StaffRole, professionalId?: number): Promise<Record<string, string>>;
+  close(): Promise<void>;
+}
+
+export async function buildTestApp(dialect: DialectName, options: { now?: number } = {}): Promise<TestApp> {
+  const testDb = await createTestDatabase(dialect);
+  const clock = fixedClock(options.now ?? MONDAY_9AM);
+  const ctx: AppContext = { database: testDb.database, clock };
+  const app = await buildApp(ctx, { validateResponses: true });
+  return {
+    app,
+    ctx,
+    clock,
+    testDb,
+    auth: async (role = 'admin', professionalId) => {
+      const { token } = await createApiToken(ctx, { name: `test-${role}`, role, professionalId: professionalId ?? null });
+      return { authorization: `Bearer ${token}` };
+    },
+    close: async () => {
+      await app.close();
+      await testDb.drop();
+    },
+  };
+}
