@@ -107,9 +107,12 @@ export async function bookAppointment(ctx: AppContext, input: BookingInput) {
   const nowIso = isoUtc(now);
   try {
     const created = await db.transaction().execute(async (trx) => {
-      // Serialize the limit checks of one patient (and one IP) across requests and processes.
+      // Serialize the limit checks of one patient (and one IP) across requests and processes, and the
+      // inserts of one professional: two inserts racing on PostgreSQL's exclusion constraint would
+      // otherwise deadlock instead of one of them getting a clean conflict. Always in this order.
       await lockKey(trx, ctx.database.dialect, `patient:${patient.id}`);
       if (web && input.ip) await lockKey(trx, ctx.database.dialect, `ip:${input.ip}`);
+      await lockKey(trx, ctx.database.dialect, `professional:${professional.id}`);
       if (web) {
         const sameDay = await repo.countWithProfessionalBetween(
           trx,

@@ -101,6 +101,9 @@ const pgTypes = {
 
 function postgresDialect(url: string, poolSize: number): Dialect {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types: pgTypes as pg.CustomTypesConfig });
+  // An idle connection the server closed (restart, failover, a dropped database) must not crash the
+  // process: the pool discards it and opens a new one when needed; /healthz reports the outage.
+  pool.on('error', () => {});
   return new PostgresDialect({ pool });
 }
 

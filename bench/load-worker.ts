@@ -1,0 +1,106 @@
+// Load generator thread: runs one job at a time for bench/load.ts and posts back a LoadResult.
+import http from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { parentPort } from 'node:worker_threads';
+import autocannon from 'autocannon';
+import type { BurstJob, CannonJob, LoadJob, LoadResult } from './load.js';
+
+/** Records every response: autocannon's own histogram keeps whole milliseconds only, too coarse for a 5 ms target. */
+class Recorder {
+  private readonly latencies: number[] = [];
+  private readonly statuses: Record<string, number> = {};
+  private bytes = 0;
+  private lastAt = 0;
+  errors = 0;
+  constructor(private readonly startedAt = performance.now()) {}
+
+  response(status: number, bytes: number, ms: number) {
+    this.latencies.push(ms);
+    this.statuses[status] = (this.statuses[status] ?? 0) + 1;
+    this.bytes += bytes;
+    this.lastAt = performance.now();
+  }
+
+  result(): LoadResult {
+    const sorted = Float64Array.from(this.latencies).sort();
+    const at = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : 0);
+    const seconds = Math.max(0, this.lastAt - this.startedAt) / 1000;
+    return {
+      responses: sorted.length,
+      seconds,
+      perSecond: seconds > 0 ? sorted.length / seconds : 0,
+      p50Ms: at(0.5),
+      p99Ms: at(0.99),
+      statuses: this.statuses,
+      errors: this.errors,
+      meanResponseBytes: sorted.length ? this.bytes / sorted.length : 0,
+    };
+  }
+}
+
+function cannon(job: CannonJob): Promise<LoadResult> {
+  const bodies = job.bodies;
+  if (bodies && (job.amount === undefined || job.amount > bodies.length)) {
+    throw new Error('a run with bodies needs amount ≤ bodies.length');
+  }
+  let next = 0;
+  const recorder = new Recorder();
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: job.url,
+        connections: job.connections,
+        ...(job.amount !== undefined ? { amount: job.amount } : { duration: job.seconds ?? 1 }),
+        method: job.method ?? 'GET',
+        headers: job.headers ?? {},
+        timeout: 30,
+        ...(bodies ? { requests: [{ setupRequest: (request) => ({ ...request, body: bodies[next++] }) }] } : {}),
+      },
+      (error) => (error ? reject(error) : resolve(recorder.result())),
+    );
+    instance.on('response', (_client, status, bytes, ms) => recorder.response(status, bytes, ms));
+    instance.on('reqError', () => recorder.errors++);
+  });
+}
+
+function burst(job: BurstJob): Promise<LoadResult> {
+  // One socket per request, so all of them are on the wire together rather than queued in the agent.
+  const agent = new http.Agent({ keepAlive: false, maxSockets: job.bodies.length });
+  const recorder = new Recorder();
+  const one = (body: string) =>
+    new Promise<void>((done) => {
+      const sentAt = performance.now();
+      const request = http.request(
+        job.url,
+        { method: 'POST', agent, headers: { ...job.headers, 'content-length': Buffer.byteLength(body) } },
+        (response) => {
+          let bytes = 0;
+          response.on('data', (chunk: Buffer) => {
+            bytes += chunk.length;
+          });
+          response.on('end', () => {
+            recorder.response(response.statusCode ?? 0, bytes, performance.now() - sentAt);
+            done();
+          });
+        },
+      );
+      request.on('error', () => {
+        recorder.errors++;
+        done();
+      });
+      request.end(body);
+    });
+  return Promise.all(job.bodies.map(one)).then(() => {
+    agent.destroy();
+    return recorder.result();
+  });
+}
+
+parentPort?.on('message', async (job: LoadJob) => {
+  try {
+    const result = job.kind === 'cannon' ? await cannon(job) : await burst(job);
+    parentPort?.postMessage({ result });
+  } catch (error) {
+    parentPort?.postMessage({ error: error instanceof Error ? error.message : String(error) });
+  }
+});

@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { ConfigError, loadConfig } from './config.js';
+
+/** Runs loadConfig expecting it to refuse, and hands back the error to inspect. */
+function rejected(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    assert.ok(e instanceof ConfigError, `expected a ConfigError, got ${String(e)}`);
+    return e;
+  }
+  assert.fail('loadConfig accepted an invalid environment');
+}
+
+describe('loadConfig', () => {
+  test('an empty environment gives the documented defaults', () => {
+    const config = loadConfig({});
+    assert.equal(config.port, 3000);
+    assert.equal(config.host, '0.0.0.0');
+    assert.deepEqual(config.database, { dialect: 'sqlite', location: './data/turnero.db' });
+    assert.equal(config.demo, true);
+    assert.equal(config.logLevel, 'info');
+    assert.equal(config.trustProxy, false);
+    // Frozen so no module can change the configuration behind the others' backs.
+    assert.ok(Object.isFrozen(config));
+  });
+
+  test('empty strings count as "not set", as a blank line in an .env file does', () => {
+    const config = loadConfig({ PORT: '', TURNERO_DEMO: '' });
+    assert.equal(config.port, 3000);
+    assert.equal(config.demo, true);
+  });
+
+  test('values that are set are used', () => {
+    const config = loadConfig({ PORT: '8080', HOST: '127.0.0.1', LOG_LEVEL: 'warn', TURNERO_DEMO: 'false', TRUST_PROXY: 'sí' });
+    assert.equal(config.port, 8080);
+    assert.equal(config.host, '127.0.0.1');
+    assert.equal(config.logLevel, 'warn');
+    assert.equal(config.demo, false);
+    assert.equal(config.trustProxy, true);
+  });
+
+  test('postgres:// and postgresql:// URLs select PostgreSQL, keeping the URL', () => {
+    for (const url of ['postgres://turnero:secret@db:5432/turnero', 'postgresql://db/turnero?sslmode=require']) {
+      assert.deepEqual(loadConfig({ DATABASE_URL: url }).database, { dialect: 'postgres', location: url });
+    }
+  });
+
+  test('sqlite: URLs select SQLite with relative, absolute and in-memory locations', () => {
+    assert.deepEqual(loadConfig({ DATABASE_URL: 'sqlite:./x.db' }).database, { dialect: 'sqlite', location: './x.db' });
+    assert.deepEqual(loadConfig({ DATABASE_URL: 'sqlite:///var/lib/turnero.db' }).database, {
+      dialect: 'sqlite',
+      location: '/var/lib/turnero.db',
+    });
+    assert.deepEqual(loadConfig({ DATABASE_URL: 'sqlite:' }).database, { dialect: 'sqlite', location: ':memory:' });
+  });
+
+  test('every problem is reported at once, each naming its variable and the value received', () => {
+    const error = rejected({ PORT: 'abc', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x', TURNERO_DEMO: 'maybe' });
+    assert.equal(error.problems.length, 4, error.message);
+    const byVariable = new Map(error.problems.map((p) => [p.slice(0, p.indexOf(':')), p]));
+    assert.deepEqual([...byVariable.keys()].sort(), ['DATABASE_URL', 'LOG_LEVEL', 'PORT', 'TURNERO_DEMO']);
+    assert.match(byVariable.get('PORT') ?? '', /entero.*abc/);
+    assert.match(byVariable.get('LOG_LEVEL') ?? '', /info.*loud/);
+    assert.match(byVariable.get('DATABASE_URL') ?? '', /sqlite: o postgres:\/\/.*mysql:\/\/x/);
+    assert.match(byVariable.get('TURNERO_DEMO') ?? '', /true o false.*maybe/);
+    // The operator reads error.message in the log: all four must be in it, one per line.
+    for (const problem of error.problems) assert.ok(error.message.includes(problem), problem);
+    assert.match(error.message, /^Configuración inválida/);
+  });
+
+  test('out-of-range numbers are refused, not clamped', () => {
+    assert.match(rejected({ PORT: '70000' }).problems[0] ?? '', /^PORT: .*70000/);
+    assert.match(rejected({ PORT: '80.5' }).problems[0] ?? '', /^PORT: /);
+    assert.match(rejected({ DATABASE_POOL_SIZE: '0' }).problems[0] ?? '', /^DATABASE_POOL_SIZE: /);
+  });
+});
