@@ -33,7 +33,13 @@ describe('loadConfig', () => {
   });
 
   test('values that are set are used', () => {
-    const config = loadConfig({ PORT: '8080', HOST: '127.0.0.1', LOG_LEVEL: 'warn', TURNERO_DEMO: 'false', TRUST_PROXY: 'sí' });
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      TURNERO_DEMO: 'false',
+      TRUST_PROXY: 'sí',
+    });
     assert.equal(config.port, 8080);
     assert.equal(config.host, '127.0.0.1');
     assert.equal(config.logLevel, 'warn');

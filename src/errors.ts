@@ -9,6 +9,14 @@ interface ErrorDef {
   en: Message;
 }
 
+const STATUS_ES: Record<string, string> = {
+  reserved: 'reservado',
+  present: 'presente',
+  absent: 'ausente',
+  cancelled: 'cancelado',
+  reason: 'otro motivo',
+};
+
 const catalogue = {
   VALIDATION_ERROR: {
     status: 400,
@@ -109,7 +117,7 @@ const catalogue = {
   },
   INVALID_TRANSITION: {
     status: 409,
-    es: (p) => `Un turno ${p.from} no puede pasar a ${p.to}.`,
+    es: (p) => `Un turno ${STATUS_ES[p.from as string] ?? p.from} no puede pasar a ${STATUS_ES[p.to as string] ?? p.to}.`,
     en: (p) => `An appointment that is ${p.from} cannot become ${p.to}.`,
   },
   AGENDA_OVERLAP: {

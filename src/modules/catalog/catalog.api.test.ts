@@ -32,7 +32,12 @@ for (const dialect of testDialects()) {
       assert.deepEqual(await names('/api/v1/specialties', 'webName'), ['Cardiología', 'Dermatología']);
       assert.deepEqual(await names('/api/v1/specialties', 'webName', staff), ['Cardiología', 'Dermatología', 'Oculta']);
       const [cardiology] = await get('/api/v1/specialties');
-      assert.deepEqual(cardiology, { id: s.cardiology.id, name: 'CARDIOLOGÍA', webName: 'Cardiología', webEnabled: true });
+      assert.deepEqual(cardiology, {
+        id: s.cardiology.id,
+        name: 'CARDIOLOGÍA',
+        webName: 'Cardiología',
+        webEnabled: true,
+      });
     });
 
     test('the public sees only web-enabled insurers; staff see them all', async () => {
@@ -45,7 +50,12 @@ for (const dialect of testDialects()) {
 
     test('the public sees only web-enabled studies, with their indication; staff see them all', async () => {
       assert.deepEqual(await get('/api/v1/studies'), [
-        { id: s.echo.id, name: 'Ecografía abdominal', indication: 'Presentarse con 6 horas de ayuno', webEnabled: true },
+        {
+          id: s.echo.id,
+          name: 'Ecografía abdominal',
+          indication: 'Presentarse con 6 horas de ayuno',
+          webEnabled: true,
+        },
       ]);
       assert.deepEqual(await names('/api/v1/studies', 'name', staff), ['Ecografía abdominal', 'Ergometría']);
     });
@@ -53,7 +63,12 @@ for (const dialect of testDialects()) {
     test('professionals: web-enabled ones alphabetically for the public, all for staff', async () => {
       // Inserted GONZALEZ, ALVAREZ, ZAPATA, PEREZ: insertion order is not the answer.
       assert.deepEqual(await names('/api/v1/professionals', 'lastName'), ['ALVAREZ', 'GONZALEZ', 'PEREZ']);
-      assert.deepEqual(await names('/api/v1/professionals', 'lastName', staff), ['ALVAREZ', 'GONZALEZ', 'PEREZ', 'ZAPATA']);
+      assert.deepEqual(await names('/api/v1/professionals', 'lastName', staff), [
+        'ALVAREZ',
+        'GONZALEZ',
+        'PEREZ',
+        'ZAPATA',
+      ]);
       const pros = await get('/api/v1/professionals');
       const gonzalez = pros.find((p) => p.id === s.gonzalez.id);
       assert.deepEqual(
@@ -122,25 +137,21 @@ for (const dialect of testDialects()) {
     });
 
     // Last: it adds professionals that the lists above do not expect.
-    test(
-      'alphabetical order is Spanish: Á sorts with A and Ñ between N and O',
-      {
-        todo:
-          'catalog.repo.ts listProfessionals orders by byte value (SQLite binary, PostgreSQL C.UTF-8), ' +
-          'so ÁVILA comes after ZAPATA and MUÑOZ after MURO',
-      },
-      async () => {
-        const db = t.ctx.database.db;
-        for (const lastName of ['ÁVILA', 'MURO', 'MUÑOZ']) await insertProfessional(db, { lastName });
-        assert.deepEqual(await names('/api/v1/professionals', 'lastName'), [
-          'ALVAREZ',
-          'ÁVILA',
-          'GONZALEZ',
-          'MUÑOZ',
-          'MURO',
-          'PEREZ',
-        ]);
-      },
-    );
+    test('alphabetical order is Spanish: Á sorts with A and Ñ between N and O', {
+      todo:
+        'catalog.repo.ts listProfessionals orders by byte value (SQLite binary, PostgreSQL C.UTF-8), ' +
+        'so ÁVILA comes after ZAPATA and MUÑOZ after MURO',
+    }, async () => {
+      const db = t.ctx.database.db;
+      for (const lastName of ['ÁVILA', 'MURO', 'MUÑOZ']) await insertProfessional(db, { lastName });
+      assert.deepEqual(await names('/api/v1/professionals', 'lastName'), [
+        'ALVAREZ',
+        'ÁVILA',
+        'GONZALEZ',
+        'MUÑOZ',
+        'MURO',
+        'PEREZ',
+      ]);
+    });
   });
 }

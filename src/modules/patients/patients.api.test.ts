@@ -97,7 +97,10 @@ for (const dialect of testDialects()) {
         assert.equal(res.statusCode, 400, res.body);
         const { error } = res.json() as ApiError;
         assert.equal(error.code, 'VALIDATION_ERROR');
-        assert.deepEqual(error.details?.map((d) => d.field), [field]);
+        assert.deepEqual(
+          error.details?.map((d) => d.field),
+          [field],
+        );
         assert.match(error.details?.[0]?.message ?? '', spanish);
         assert.match(error.message, new RegExp(`^Datos inválidos: «${field}» [^;]*${spanish.source}`));
         if (field !== 'dni') assert.deepEqual(await byDni('22333444'), []);
@@ -105,7 +108,14 @@ for (const dialect of testDialects()) {
     }
 
     test('several bad fields are reported together, each by name', async () => {
-      const res = await post({ dni: '12', lastName: '   ', firstName: 'Ana', mobile: '4444', email: 'x@', birthDate: '2020-02-30' });
+      const res = await post({
+        dni: '12',
+        lastName: '   ',
+        firstName: 'Ana',
+        mobile: '4444',
+        email: 'x@',
+        birthDate: '2020-02-30',
+      });
       assert.equal(res.statusCode, 400, res.body);
       const { error } = res.json() as ApiError;
       assert.equal(error.code, 'VALIDATION_ERROR');
@@ -122,7 +132,8 @@ for (const dialect of testDialects()) {
     });
 
     test('without a token it is 401 UNAUTHENTICATED; a made-up token too', async () => {
-      for (const headers of [{}, { authorization: 'Bearer trn_not-a-real-token' }]) {
+      const headerSets: Array<Record<string, string>> = [{}, { authorization: 'Bearer trn_not-a-real-token' }];
+      for (const headers of headerSets) {
         const res = await post({ ...valid, dni: '22333446' }, headers);
         assert.equal(res.statusCode, 401, res.body);
         assert.equal((res.json() as ApiError).error.code, 'UNAUTHENTICATED');
@@ -152,7 +163,10 @@ for (const dialect of testDialects()) {
     test('GET ?dni= finds the patient however the DNI is written, and nothing for an unknown DNI', async () => {
       for (const dni of ['30.123.456', '30123456']) {
         const found = await byDni(dni);
-        assert.deepEqual(found.map((p) => [p.id, p.dni, p.lastName]), [[anaId, '30123456', 'Pérez Gómez']]);
+        assert.deepEqual(
+          found.map((p) => [p.id, p.dni, p.lastName]),
+          [[anaId, '30123456', 'Pérez Gómez']],
+        );
       }
       assert.deepEqual(await byDni('29999999'), []);
       const bad = await t.app.inject({ url: '/api/v1/patients?dni=12', headers: staff });
@@ -182,7 +196,10 @@ for (const dialect of testDialects()) {
     test('PATCH refuses bad values, a DNI already in use and unknown patients', async () => {
       const bad = await patch(anaId, { mobile: '4444' });
       assert.equal(bad.statusCode, 400);
-      assert.deepEqual((bad.json() as ApiError).error.details?.map((d) => d.field), ['mobile']);
+      assert.deepEqual(
+        (bad.json() as ApiError).error.details?.map((d) => d.field),
+        ['mobile'],
+      );
 
       const other = (await post({ ...valid, dni: '31000000' })).json();
       const taken = await patch(other.id, { dni: '30.123.456' });
@@ -195,16 +212,20 @@ for (const dialect of testDialects()) {
       assert.equal((missing.json() as ApiError).error.message, 'No existe el paciente 999999.');
     });
 
-    test(
-      'searching by last name ignores case also for accented letters',
-      // SQLite's lower() folds only ASCII, so "núñez" never matches "NÚÑEZ" there; PostgreSQL folds it.
-      { todo: dialect === 'sqlite' ? 'patients.repo.ts searchPatients: lower() is ASCII-only on SQLite' : false },
-      async () => {
-        await post({ ...valid, dni: '32000000', lastName: 'NÚÑEZ' });
-        const res = await t.app.inject({ url: `/api/v1/patients?lastName=${encodeURIComponent('núñez')}`, headers: staff });
-        assert.equal(res.statusCode, 200);
-        assert.deepEqual((res.json() as Array<{ dni: string }>).map((p) => p.dni), ['32000000']);
-      },
-    );
+    test('searching by last name ignores case also for accented letters', // SQLite's lower() folds only ASCII, so "núñez" never matches "NÚÑEZ" there; PostgreSQL folds it.
+    {
+      todo: dialect === 'sqlite' ? 'patients.repo.ts searchPatients: lower() is ASCII-only on SQLite' : false,
+    }, async () => {
+      await post({ ...valid, dni: '32000000', lastName: 'NÚÑEZ' });
+      const res = await t.app.inject({
+        url: `/api/v1/patients?lastName=${encodeURIComponent('núñez')}`,
+        headers: staff,
+      });
+      assert.equal(res.statusCode, 200);
+      assert.deepEqual(
+        (res.json() as Array<{ dni: string }>).map((p) => p.dni),
+        ['32000000'],
+      );
+    });
   });
 }

@@ -59,11 +59,29 @@ for (const dialect of testDialects()) {
       const week = await t.app.inject({ url: `/api/v1/availability?professionalId=${proId}&from=2026-11-30&days=1` });
       assert.equal(week.statusCode, 200, week.body);
       const starts = (week.json().slots as Array<{ start: string }>).map((s) => s.start.slice(11, 16));
-      assert.deepEqual(starts, ['08:00', '08:20', '08:40', '09:00', '09:20', '09:40', '10:00', '10:20', '10:40', '11:00', '11:20', '11:40']);
+      assert.deepEqual(starts, [
+        '08:00',
+        '08:20',
+        '08:40',
+        '09:00',
+        '09:20',
+        '09:40',
+        '10:00',
+        '10:20',
+        '10:40',
+        '11:00',
+        '11:20',
+        '11:40',
+      ]);
     });
 
     test('an overlapping block of the same professional and weekday is 409 AGENDA_OVERLAP', async () => {
-      for (const [startTime, endTime] of [['11:00', '13:00'], ['07:00', '08:01'], ['09:00', '10:00'], ['07:00', '13:00']]) {
+      for (const [startTime, endTime] of [
+        ['11:00', '13:00'],
+        ['07:00', '08:01'],
+        ['09:00', '10:00'],
+        ['07:00', '13:00'],
+      ]) {
         const res = await create(block({ startTime, endTime }));
         assert.equal(res.statusCode, 409, `${startTime}-${endTime}: ${res.body}`);
         const { error } = res.json() as ApiError;
@@ -88,7 +106,10 @@ for (const dialect of testDialects()) {
     });
 
     test('start not before end is 400 with a Spanish message', async () => {
-      for (const [startTime, endTime] of [['12:00', '10:00'], ['10:00', '10:00']]) {
+      for (const [startTime, endTime] of [
+        ['12:00', '10:00'],
+        ['10:00', '10:00'],
+      ]) {
         const res = await create(block({ weekday: 5, startTime, endTime }));
         assert.equal(res.statusCode, 400, res.body);
         const { error } = res.json() as ApiError;

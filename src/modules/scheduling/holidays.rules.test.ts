@@ -57,11 +57,20 @@ describe('argentineHolidays', () => {
       assert.deepEqual(carnaval, [addDays(easter, -48), addDays(easter, -47)]);
       assert.deepEqual(carnaval.map(isoWeekday), [1, 2]);
       const goodFriday = find(year, /Viernes Santo/);
-      assert.deepEqual(goodFriday.map((h) => h.date), [addDays(easter, -2)]);
+      assert.deepEqual(
+        goodFriday.map((h) => h.date),
+        [addDays(easter, -2)],
+      );
       assert.equal(isoWeekday(addDays(easter, -2)), 5);
     }
-    assert.deepEqual(find(2024, /^Carnaval$/).map((h) => h.date), ['2024-02-12', '2024-02-13']);
-    assert.deepEqual(find(2027, /Viernes Santo/).map((h) => h.date), ['2027-03-26']);
+    assert.deepEqual(
+      find(2024, /^Carnaval$/).map((h) => h.date),
+      ['2024-02-12', '2024-02-13'],
+    );
+    assert.deepEqual(
+      find(2027, /Viernes Santo/).map((h) => h.date),
+      ['2027-03-26'],
+    );
   });
 
   // The law's rules only: days "con fines turísticos" and one-off decrees (such as moving 20 November 2025 to
@@ -122,7 +131,10 @@ describe('argentineHolidays', () => {
         assert.ok(h.name.length > 3, h.date);
         assert.ok(h.date.startsWith(`${year}-`), h.date);
       }
-      assert.deepEqual(list.map((h) => h.date), list.map((h) => h.date).sort());
+      assert.deepEqual(
+        list.map((h) => h.date),
+        list.map((h) => h.date).sort(),
+      );
     }
     assert.deepEqual(
       argentineHolidays(2026).find((h) => h.date === '2026-05-25'),
