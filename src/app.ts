@@ -18,6 +18,8 @@ import { ping } from './platform/db/dialect.js';
 import { installErrorHandling } from './platform/http/errors.js';
 
 z.config(z.locales.es());
+// A missing field is the most common mistake: say so plainly instead of "se esperaba texto, recibido indefinido".
+z.config({ customError: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? 'es obligatorio' : undefined) });
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -105,6 +105,11 @@ const catalogue = {
     es: (p) => `El profesional no atiende ${p.what} en ese horario.`,
     en: (p) => `The professional does not offer ${p.what} at that time.`,
   },
+  SERVICE_NOT_OFFERED: {
+    status: 422,
+    es: (p) => `El profesional no atiende ${p.what}: asignásela primero en su ficha y después dale horarios.`.replace('asignásela', String(p.what).startsWith('el ') ? 'asignáselo' : 'asignásela'),
+    en: (p) => `The professional does not offer ${p.what}: assign it first.`,
+  },
   SERVICE_REQUIRED: {
     status: 422,
     es: () => 'Indicá la especialidad o el estudio del turno (solo uno).',

@@ -26,9 +26,14 @@ export interface ProfessionalFilter {
   ids?: readonly number[];
 }
 
+// Spanish order (Á with A, Ñ after N) whatever the database collation; these lists are short.
+const spanish = new Intl.Collator('es', { sensitivity: 'base' });
+const byName = (a: Professional, b: Professional) =>
+  spanish.compare(a.lastName, b.lastName) || spanish.compare(a.firstName, b.firstName) || a.id - b.id;
+
 /** Alphabetical by last name, then first name, as the web lists them. */
-export function listProfessionals(db: Kysely<DB>, f: ProfessionalFilter): Promise<Professional[]> {
-  let q = db.selectFrom('professionals').selectAll('professionals').orderBy('lastName').orderBy('firstName');
+export async function listProfessionals(db: Kysely<DB>, f: ProfessionalFilter): Promise<Professional[]> {
+  let q = db.selectFrom('professionals').selectAll('professionals');
   if (f.webOnly) q = q.where('webEnabled', '=', 1);
   if (f.ids) q = f.ids.length ? q.where('id', 'in', f.ids) : q.where('id', '=', -1);
   if (f.specialtyId !== undefined) {
@@ -55,7 +60,7 @@ export function listProfessionals(db: Kysely<DB>, f: ProfessionalFilter): Promis
       ),
     );
   }
-  return q.execute();
+  return (await q.execute()).sort(byName);
 }
 
 export interface ProfessionalServices {

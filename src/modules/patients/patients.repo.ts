@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { foldText } from '../../platform/db/dialect.js';
 import type { DB, NewPatient, Patient, PatientUpdate } from '../../platform/db/schema.js';
 
 export function getPatient(db: Kysely<DB>, id: number): Promise<Patient | undefined> {
@@ -17,10 +18,16 @@ export interface PatientSearch {
   offset: number;
 }
 
+/** LIKE wildcards typed by the user match themselves. */
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 export function searchPatients(db: Kysely<DB>, s: PatientSearch): Promise<Patient[]> {
   let q = db.selectFrom('patients').selectAll().orderBy('lastName').orderBy('firstName').orderBy('id');
   if (s.dni) q = q.where('dni', '=', s.dni);
-  if (s.lastName) q = q.where((eb) => eb(eb.fn('lower', ['lastName']), 'like', `${s.lastName?.toLowerCase()}%`));
+  if (s.lastName) {
+    const prefix = `${escapeLike(foldText(s.lastName))}%`;
+    q = q.where(sql<boolean>`turnero_fold(last_name) like ${prefix} escape '\\'`);
+  }
   return q.limit(s.limit).offset(s.offset).execute();
 }
 

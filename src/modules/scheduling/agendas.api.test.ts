@@ -138,15 +138,15 @@ for (const dialect of testDialects()) {
       assert.match((res.json() as ApiError).error.message, /vigencia termina antes de empezar/);
     });
 
-    test('a specialty or study the professional does not offer is 422 WRONG_SERVICE', async () => {
+    test('a specialty or study the professional does not offer is 422 SERVICE_NOT_OFFERED, named', async () => {
       const specialty = await create(block({ weekday: 6, specialtyId: dermatologyId }));
       assert.equal(specialty.statusCode, 422, specialty.body);
       const { error } = specialty.json() as ApiError;
-      assert.equal(error.code, 'WRONG_SERVICE');
-      assert.match(error.message, /^El profesional no atiende la especialidad/);
+      assert.equal(error.code, 'SERVICE_NOT_OFFERED');
+      assert.match(error.message, /^El profesional no atiende la especialidad DERMATOLOG.*asignásela primero/);
       const study = await create(block({ weekday: 6, specialtyId: null, studyId: echoId }));
       assert.equal(study.statusCode, 422);
-      assert.match((study.json() as ApiError).error.message, /no atiende el estudio/);
+      assert.match((study.json() as ApiError).error.message, /no atiende el estudio Ecograf.*asignáselo primero/);
     });
 
     test('an unknown professional is 404', async () => {

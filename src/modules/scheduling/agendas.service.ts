@@ -35,10 +35,12 @@ export async function createAgenda(ctx: AppContext, input: { actor: Actor; agend
     throw new AppError('VALIDATION_ERROR', { detail: 'la vigencia termina antes de empezar' });
   }
   if (a.specialtyId !== null && !(await catalog.professionalOffers(db, a.professionalId, { specialtyId: a.specialtyId }))) {
-    throw new AppError('WRONG_SERVICE', { what: `la especialidad ${a.specialtyId}` });
+    const specialty = await catalog.getSpecialty(db, a.specialtyId);
+    throw new AppError('SERVICE_NOT_OFFERED', { what: `la especialidad ${specialty?.name ?? a.specialtyId}` });
   }
   if (a.studyId !== null && !(await catalog.professionalOffers(db, a.professionalId, { studyId: a.studyId }))) {
-    throw new AppError('WRONG_SERVICE', { what: `el estudio ${a.studyId}` });
+    const study = await catalog.getStudy(db, a.studyId);
+    throw new AppError('SERVICE_NOT_OFFERED', { what: `el estudio ${study?.name ?? a.studyId}` });
   }
   const clash = (await repo.agendasOf(db, a.professionalId)).some(
     (b) => b.weekday === a.weekday && b.startTime < a.endTime && a.startTime < b.endTime && periodsOverlap(a, b),

@@ -55,5 +55,8 @@ export function argentineHolidays(year: number): Holiday[] {
     { date: d('12-08'), name: 'Inmaculada Concepción de María' },
     { date: d('12-25'), name: 'Navidad' },
   ];
-  return holidays.sort((a, b) => a.date.localeCompare(b.date));
+  // Viernes Santo can fall on 2 April: one day, both names.
+  const byDate = new Map<string, string>();
+  for (const h of holidays) byDate.set(h.date, byDate.has(h.date) ? `${byDate.get(h.date)} / ${h.name}` : h.name);
+  return [...byDate].map(([date, name]) => ({ date, name })).sort((a, b) => a.date.localeCompare(b.date));
 }

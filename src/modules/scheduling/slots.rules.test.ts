@@ -232,20 +232,21 @@ describe('services and overlapping blocks', () => {
     return [...new Set(t.map((x) => x.slice(0, 2)))];
   };
 
-  test('a block tied to specialty 1 does not serve specialty 2; a block tied to nothing serves everything', () => {
-    assert.deepEqual(ranges({ specialtyId: 2 }), ['09', '10', '11']);
-    assert.deepEqual(ranges({ specialtyId: 1 }), ['08', '10', '11']);
+  test('by specialty: its blocks and general ones; by study: every block not tied to another study', () => {
+    assert.deepEqual(ranges({ specialtyId: 2 }), ['09', '11']);
+    assert.deepEqual(ranges({ specialtyId: 1 }), ['08', '11']);
     assert.deepEqual(ranges({ studyId: 7 }), ['08', '09', '10', '11']);
     assert.deepEqual(ranges({ studyId: 8 }), ['08', '09', '11']);
     assert.deepEqual(ranges(null), ['08', '09', '10', '11']);
   });
 
-  test('blockServes: specialty and study are independent ways to book', () => {
+  test('blockServes: studies are booked regardless of the specialty of the hours, never in another study', () => {
     const spec1 = block({ specialtyId: 1 });
     assert.equal(blockServes(spec1, { specialtyId: 1 }), true);
     assert.equal(blockServes(spec1, { specialtyId: 2 }), false);
-    // Centers book either by specialty or by study, so a specialty tie says nothing about studies.
     assert.equal(blockServes(spec1, { studyId: 3 }), true);
+    assert.equal(blockServes(block({ studyId: 3 }), { studyId: 3 }), true);
+    assert.equal(blockServes(block({ studyId: 3 }), { specialtyId: 1 }), false);
     assert.equal(blockServes(block({ studyId: 3 }), { studyId: 4 }), false);
     assert.equal(blockServes(block(), { studyId: 4 }), true);
     assert.equal(blockServes(block({ specialtyId: 1, studyId: 3 }), null), true);

@@ -53,10 +53,17 @@ export interface SlotQuery {
   lastDate?: string;
 }
 
-/** A block serves a service when it is tied to it, or is tied to nothing (serves all the professional does). */
+/**
+ * Which blocks serve a request. By specialty: the blocks of that specialty and the general ones (tied to
+ * nothing). By study: every block not tied to another study, because the manual books studies
+ * "regardless of the specialty configured" (a cardiologist's specialty hours serve the electrocardiograms
+ * he performs; that he performs it is checked against his studies, not here).
+ */
 export function blockServes(block: AgendaBlock, service: Service): boolean {
   if (service === null) return true;
-  if ('specialtyId' in service) return block.specialtyId === null || block.specialtyId === service.specialtyId;
+  if ('specialtyId' in service) {
+    return block.studyId === null && (block.specialtyId === null || block.specialtyId === service.specialtyId);
+  }
   return block.studyId === null || block.studyId === service.studyId;
 }
 

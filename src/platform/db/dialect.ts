@@ -78,6 +78,9 @@ function sqliteDialect(location: string): Dialect {
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 10000');
+  database.function('turnero_fold', { deterministic: true }, (v: unknown) =>
+    typeof v === 'string' ? foldText(v) : null,
+  );
   const base = new SqliteDialect({ database });
   return {
     createAdapter: () => new SqliteAdapter(),
@@ -174,6 +177,21 @@ export function isUniqueViolation(error: unknown): boolean {
  */
 export async function lockKey(trx: AnyDb, dialect: DialectName, key: string) {
   if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
+}
+
+/** Lower case without accents ("NÚÑEZ" -> "nunez"): searches ignore both. SQL: turnero_fold(text). */
+export function foldText(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+const ACCENTED = 'áàäâãéèëêíìïîóòöôõúùüûñç';
+const PLAIN = 'aaaaaeeeeiiiiooooouuuunc';
+
+/** turnero_fold(text) on PostgreSQL; SQLite registers it on each connection (see sqliteDialect). */
+export async function createFoldFunction(db: AnyDb, dialect: DialectName) {
+  if (dialect !== 'postgres') return;
+  await sql`create or replace function turnero_fold(text) returns text language sql immutable strict
+    as ${sql.lit(`select translate(lower($1), '${ACCENTED}', '${PLAIN}')`)}`.execute(db);
 }
 
 export async function ping(db: AnyDb) {

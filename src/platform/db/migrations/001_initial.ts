@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { type DialectName, createOverlapGuard, dateType, idType, instantType } from '../dialect.js';
+import { type DialectName, createFoldFunction, createOverlapGuard, dateType, idType, instantType } from '../dialect.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are written against the SQL names, not the typed schema
 export async function up(db: Kysely<any>, dialect: DialectName) {
@@ -137,6 +137,7 @@ export async function up(db: Kysely<any>, dialect: DialectName) {
     .addColumn('updated_at', instant, (c) => c.notNull())
     .execute();
   await db.schema.createIndex('patients_last_name').on('patients').columns(['last_name', 'first_name']).execute();
+  await createFoldFunction(db, dialect);
 
   await db.schema
     .createTable('appointments')
