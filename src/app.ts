@@ -6,9 +6,9 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { z } from 'zod';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
+import { catalogApi } from './modules/catalog/catalog.api.js';
 import { centerApi } from './modules/center/center.api.js';
 import { homeRoutes } from './modules/center/home.routes.js';
-import { catalogApi } from './modules/catalog/catalog.api.js';
 import { patientsApi } from './modules/patients/patients.api.js';
 import { agendasApi } from './modules/scheduling/agendas.api.js';
 import { schedulingApi } from './modules/scheduling/scheduling.api.js';
@@ -19,7 +19,9 @@ import { installErrorHandling } from './platform/http/errors.js';
 
 z.config(z.locales.es());
 // A missing field is the most common mistake: say so plainly instead of "se esperaba texto, recibido indefinido".
-z.config({ customError: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? 'es obligatorio' : undefined) });
+z.config({
+  customError: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? 'es obligatorio' : undefined),
+});
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -66,7 +68,9 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
           'Turnos, agendas y pacientes de un centro médico. Los errores responden { "error": { "code", "message" } }.',
       },
       components: {
-        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Token de `turnero api-token create`' } },
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'Token de `turnero api-token create`' },
+        },
       },
     },
     transform: jsonSchemaTransform,

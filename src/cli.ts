@@ -63,11 +63,17 @@ async function main(argv: string[]) {
       const { values, positionals } = parseArgs({
         args: rest,
         allowPositionals: true,
-        options: { name: { type: 'string' }, role: { type: 'string', default: 'admin' }, 'professional-id': { type: 'string' } },
+        options: {
+          name: { type: 'string' },
+          role: { type: 'string', default: 'admin' },
+          'professional-id': { type: 'string' },
+        },
       });
-      if (positionals[0] !== 'create' || !values.name) throw new UsageError('Uso: turnero api-token create --name NOMBRE [--role admin|reception|professional]');
+      if (positionals[0] !== 'create' || !values.name)
+        throw new UsageError('Uso: turnero api-token create --name NOMBRE [--role admin|reception|professional]');
       const role = values.role as StaffRole;
-      if (!ROLES.includes(role)) throw new UsageError(`--role debe ser admin, reception o professional (recibido: ${values.role})`);
+      if (!ROLES.includes(role))
+        throw new UsageError(`--role debe ser admin, reception o professional (recibido: ${values.role})`);
       const professionalId = values['professional-id'] ? Number(values['professional-id']) : null;
       const { id, token } = await withContext((ctx) =>
         createApiToken(ctx, { name: values.name as string, role, professionalId }),
@@ -79,7 +85,8 @@ async function main(argv: string[]) {
     case 'holidays': {
       const { values } = parseArgs({ args: rest, options: { year: { type: 'string' } } });
       const year = Number(values.year);
-      if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError('Uso: turnero holidays --year AAAA');
+      if (!Number.isInteger(year) || year < 2000 || year > 2100)
+        throw new UsageError('Uso: turnero holidays --year AAAA');
       const added = await withContext((ctx) => loadNationalHolidays(ctx, { actor: cliActor, year }));
       console.log(`Feriados ${year}: ${added.added} cargados, ${added.skipped} ya estaban.`);
       return;

@@ -43,9 +43,11 @@ const envSchema = z.object({
     }),
   DATABASE_POOL_SIZE: int(10, 1, 200),
   TURNERO_DEMO: bool(true),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
-    error: (i) => `debe ser fatal, error, warn, info, debug, trace o silent (recibido: ${String(i.input)})`,
-  }).default('info'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: (i) => `debe ser fatal, error, warn, info, debug, trace o silent (recibido: ${String(i.input)})`,
+    })
+    .default('info'),
   TRUST_PROXY: bool(false),
   SHUTDOWN_GRACE_MS: int(10000, 0, 600000),
 });

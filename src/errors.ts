@@ -70,8 +70,7 @@ const catalogue = {
   },
   LIMIT_FUTURE_PATIENT: {
     status: 422,
-    es: (p) =>
-      `Ya tenés ${p.max} turnos pendientes, el máximo permitido. Cancelá alguno o comunicate con el centro.`,
+    es: (p) => `Ya tenés ${p.max} turnos pendientes, el máximo permitido. Cancelá alguno o comunicate con el centro.`,
     en: (p) => `You already have ${p.max} upcoming appointments, the maximum allowed.`,
   },
   LIMIT_FUTURE_IP: {
@@ -107,7 +106,11 @@ const catalogue = {
   },
   SERVICE_NOT_OFFERED: {
     status: 422,
-    es: (p) => `El profesional no atiende ${p.what}: asignásela primero en su ficha y después dale horarios.`.replace('asignásela', String(p.what).startsWith('el ') ? 'asignáselo' : 'asignásela'),
+    es: (p) =>
+      `El profesional no atiende ${p.what}: asignásela primero en su ficha y después dale horarios.`.replace(
+        'asignásela',
+        String(p.what).startsWith('el ') ? 'asignáselo' : 'asignásela',
+      ),
     en: (p) => `The professional does not offer ${p.what}: assign it first.`,
   },
   SERVICE_REQUIRED: {
@@ -122,7 +125,8 @@ const catalogue = {
   },
   INVALID_TRANSITION: {
     status: 409,
-    es: (p) => `Un turno ${STATUS_ES[p.from as string] ?? p.from} no puede pasar a ${STATUS_ES[p.to as string] ?? p.to}.`,
+    es: (p) =>
+      `Un turno ${STATUS_ES[p.from as string] ?? p.from} no puede pasar a ${STATUS_ES[p.to as string] ?? p.to}.`,
     en: (p) => `An appointment that is ${p.from} cannot become ${p.to}.`,
   },
   AGENDA_OVERLAP: {

@@ -33,8 +33,18 @@ export function Layout(props: { center: CenterView; title: string; children: Com
           <address>
             <strong>{center.name}</strong>
             <br />
-            {center.phones && <>Teléfono: {center.phones}<br /></>}
-            {center.contactHours && <>Horario de contacto: {center.contactHours}<br /></>}
+            {center.phones && (
+              <>
+                Teléfono: {center.phones}
+                <br />
+              </>
+            )}
+            {center.contactHours && (
+              <>
+                Horario de contacto: {center.contactHours}
+                <br />
+              </>
+            )}
             {center.contactEmail && (
               <>
                 E-mail: <a href={`mailto:${center.contactEmail}`}>{center.contactEmail}</a>

@@ -13,7 +13,11 @@ export async function insertSpecialty(db: Kysely<DB>, name: string, opts: { webE
     .executeTakeFirstOrThrow();
 }
 
-export async function insertStudy(db: Kysely<DB>, name: string, opts: { indication?: string; webEnabled?: boolean } = {}) {
+export async function insertStudy(
+  db: Kysely<DB>,
+  name: string,
+  opts: { indication?: string; webEnabled?: boolean } = {},
+) {
   return db
     .insertInto('studies')
     .values({ name, indication: opts.indication ?? '', webEnabled: opts.webEnabled === false ? 0 : 1 })
@@ -126,7 +130,12 @@ export async function insertPatient(
 
 export type Weekdays = AgendaSpec[];
 /** Monday to Friday, same hours. */
-export function weekdays(start: string, end: string, slotMinutes: number, extra: Partial<AgendaSpec> = {}): AgendaSpec[] {
+export function weekdays(
+  start: string,
+  end: string,
+  slotMinutes: number,
+  extra: Partial<AgendaSpec> = {},
+): AgendaSpec[] {
   return [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start, end, slotMinutes, ...extra }));
 }
 
@@ -164,5 +173,17 @@ export async function seedCenter(db: Kysely<DB>) {
     agendas: [{ weekday: 1, start: '14:00', end: '18:00', slotMinutes: 30, studyId: echo.id }],
   });
   const patient = await insertPatient(db, { insurerId: osde.id });
-  return { cardiology, dermatology, hiddenSpecialty, echo, osde, hiddenInsurer, gonzalez, alvarez, offline, sonographer, patient };
+  return {
+    cardiology,
+    dermatology,
+    hiddenSpecialty,
+    echo,
+    osde,
+    hiddenInsurer,
+    gonzalez,
+    alvarez,
+    offline,
+    sonographer,
+    patient,
+  };
 }

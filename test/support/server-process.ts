@@ -33,7 +33,10 @@ export async function startServer(
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`el servidor no arrancó a tiempo:\n${output}`)), options.timeoutMs ?? 20_000);
+    const timer = setTimeout(
+      () => reject(new Error(`el servidor no arrancó a tiempo:\n${output}`)),
+      options.timeoutMs ?? 20_000,
+    );
     const check = () => {
       const match = /Turnero listo en (http:\/\/[^\s"]+?) \(/.exec(output);
       if (match?.[1]) {

@@ -31,7 +31,11 @@ export async function buildTestApp(dialect: DialectName, options: { now?: number
     clock,
     testDb,
     auth: async (role = 'admin', professionalId) => {
-      const { token } = await createApiToken(ctx, { name: `test-${role}`, role, professionalId: professionalId ?? null });
+      const { token } = await createApiToken(ctx, {
+        name: `test-${role}`,
+        role,
+        professionalId: professionalId ?? null,
+      });
       return { authorization: `Bearer ${token}` };
     },
     close: async () => {

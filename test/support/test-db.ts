@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { type Database, createDb } from '../../src/platform/db/database.js';
+import { createDb, type Database } from '../../src/platform/db/database.js';
 import { type DialectName, parseDatabaseUrl } from '../../src/platform/db/dialect.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
 

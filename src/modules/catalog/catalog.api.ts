@@ -34,17 +34,38 @@ export const catalogApi = (ctx: AppContext) =>
   apiPlugin((api) => {
     api.get(
       '/specialties',
-      { schema: { tags: ['Catálogo'], summary: 'Especialidades', description: visibility, response: { 200: z.array(specialty) } } },
+      {
+        schema: {
+          tags: ['Catálogo'],
+          summary: 'Especialidades',
+          description: visibility,
+          response: { 200: z.array(specialty) },
+        },
+      },
       async (req) => service.listSpecialties(ctx, { actor: req.actor }),
     );
     api.get(
       '/studies',
-      { schema: { tags: ['Catálogo'], summary: 'Estudios con su indicación', description: visibility, response: { 200: z.array(study) } } },
+      {
+        schema: {
+          tags: ['Catálogo'],
+          summary: 'Estudios con su indicación',
+          description: visibility,
+          response: { 200: z.array(study) },
+        },
+      },
       async (req) => service.listStudies(ctx, { actor: req.actor }),
     );
     api.get(
       '/insurers',
-      { schema: { tags: ['Catálogo'], summary: 'Obras sociales y prepagas', description: visibility, response: { 200: z.array(insurer) } } },
+      {
+        schema: {
+          tags: ['Catálogo'],
+          summary: 'Obras sociales y prepagas',
+          description: visibility,
+          response: { 200: z.array(insurer) },
+        },
+      },
       async (req) => service.listInsurers(ctx, { actor: req.actor }),
     );
     api.get(

@@ -76,7 +76,8 @@ export async function servicesOf(db: Kysely<DB>, professionalIds: readonly numbe
     db.selectFrom('professionalSpecialties').selectAll().where('professionalId', 'in', professionalIds).execute(),
     db.selectFrom('professionalStudies').selectAll().where('professionalId', 'in', professionalIds).execute(),
   ]);
-  for (const r of specs) specialtyIds.set(r.professionalId, [...(specialtyIds.get(r.professionalId) ?? []), r.specialtyId]);
+  for (const r of specs)
+    specialtyIds.set(r.professionalId, [...(specialtyIds.get(r.professionalId) ?? []), r.specialtyId]);
   for (const r of studies) studyIds.set(r.professionalId, [...(studyIds.get(r.professionalId) ?? []), r.studyId]);
   return { specialtyIds, studyIds };
 }

@@ -21,6 +21,8 @@ export const homeRoutes =
           professionals: professionals.filter((p) => p.specialtyIds.includes(s.id)).map((p) => p.fullName),
         }))
         .filter((s) => s.professionals.length > 0);
-      return reply.type('text/html; charset=utf-8').send(renderPage(<HomePage center={center} specialties={bySpecialty} />));
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(renderPage(<HomePage center={center} specialties={bySpecialty} />));
     });
   };

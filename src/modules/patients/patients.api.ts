@@ -19,7 +19,8 @@ export const patientsApi = (ctx: AppContext) =>
           response: { 201: patientOutput, ...errorResponses },
         },
       },
-      async (req, reply) => reply.status(201).send(await service.createPatient(ctx, { actor: req.actor, patient: req.body })),
+      async (req, reply) =>
+        reply.status(201).send(await service.createPatient(ctx, { actor: req.actor, patient: req.body })),
     );
     api.get(
       '/patients',

@@ -3,7 +3,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
 /** "30.123.456" -> "30123456"; null when it is not a DNI (7 or 8 digits). */
 export function normalizeDni(input: string): string | null {
-  const digits = input.replace(/[\s.\-]/g, '');
+  const digits = input.replace(/[\s.-]/g, '');
   return /^\d{7,8}$/.test(digits) ? digits.replace(/^0+(?=\d{7})/, '') : null;
 }
 

@@ -40,7 +40,11 @@ const fields = {
   insurerId: optional(idField),
 };
 
-export const patientInput = z.object({ ...fields, address: address.default(''), memberNumber: memberNumber.default('') });
+export const patientInput = z.object({
+  ...fields,
+  address: address.default(''),
+  memberNumber: memberNumber.default(''),
+});
 export type PatientInput = z.infer<typeof patientInput>;
 
 /** A change touches only the fields it names. */

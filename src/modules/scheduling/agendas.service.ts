@@ -23,7 +23,12 @@ const periodsOverlap = (a: Pick<Agenda, 'validFrom' | 'validTo'>, b: Pick<Agenda
 
 export async function createAgenda(ctx: AppContext, input: { actor: Actor; agenda: AgendaInput }) {
   requireStaff(input.actor, ['admin']);
-  const a = { ...input.agenda, specialtyId: input.agenda.specialtyId ?? null, studyId: input.agenda.studyId ?? null, validTo: input.agenda.validTo ?? null };
+  const a = {
+    ...input.agenda,
+    specialtyId: input.agenda.specialtyId ?? null,
+    studyId: input.agenda.studyId ?? null,
+    validTo: input.agenda.validTo ?? null,
+  };
   const db = ctx.database.db;
   if (!(await catalog.getProfessional(db, a.professionalId))) {
     throw new AppError('NOT_FOUND', { what: `el profesional ${a.professionalId}` });
@@ -34,7 +39,10 @@ export async function createAgenda(ctx: AppContext, input: { actor: Actor; agend
   if (a.validTo !== null && a.validTo < a.validFrom) {
     throw new AppError('VALIDATION_ERROR', { detail: 'la vigencia termina antes de empezar' });
   }
-  if (a.specialtyId !== null && !(await catalog.professionalOffers(db, a.professionalId, { specialtyId: a.specialtyId }))) {
+  if (
+    a.specialtyId !== null &&
+    !(await catalog.professionalOffers(db, a.professionalId, { specialtyId: a.specialtyId }))
+  ) {
     const specialty = await catalog.getSpecialty(db, a.specialtyId);
     throw new AppError('SERVICE_NOT_OFFERED', { what: `la especialidad ${specialty?.name ?? a.specialtyId}` });
   }
@@ -68,11 +76,14 @@ export interface ExceptionInput {
 export async function createException(ctx: AppContext, input: { actor: Actor; exception: ExceptionInput }) {
   requireStaff(input.actor, ['admin']);
   const e = input.exception;
-  if (e.toDate < e.fromDate) throw new AppError('VALIDATION_ERROR', { detail: 'la fecha final es anterior a la inicial' });
+  if (e.toDate < e.fromDate)
+    throw new AppError('VALIDATION_ERROR', { detail: 'la fecha final es anterior a la inicial' });
   const fromTime = e.fromTime ?? null;
   const toTime = e.toTime ?? null;
   if ((fromTime === null) !== (toTime === null) || (fromTime !== null && toTime !== null && fromTime >= toTime)) {
-    throw new AppError('VALIDATION_ERROR', { detail: 'indicá ambas horas (desde antes que hasta) o ninguna para el día completo' });
+    throw new AppError('VALIDATION_ERROR', {
+      detail: 'indicá ambas horas (desde antes que hasta) o ninguna para el día completo',
+    });
   }
   if (e.professionalId != null && !(await catalog.getProfessional(ctx.database.db, e.professionalId))) {
     throw new AppError('NOT_FOUND', { what: `el profesional ${e.professionalId}` });

@@ -64,7 +64,8 @@ export async function listAppointments(ctx: AppContext, input: ListInput) {
   };
   if (actor.kind === 'patient') filter.patientId = actor.patientId;
   if (actor.kind === 'staff' && actor.role === 'professional') {
-    if (input.professionalId !== undefined && input.professionalId !== actor.professionalId) throw new AppError('FORBIDDEN');
+    if (input.professionalId !== undefined && input.professionalId !== actor.professionalId)
+      throw new AppError('FORBIDDEN');
     filter.professionalId = actor.professionalId ?? -1;
   }
   return (await repo.listAppointments(ctx.database.db, filter)).map((a) => appointmentView(zone, a));
@@ -96,7 +97,12 @@ const ATTENDANCE: readonly AppointmentStatus[] = ['reserved', 'present', 'absent
 /** Staff mark attendance (and may correct it); the patient and staff may edit the reason. */
 export async function updateAppointment(
   ctx: AppContext,
-  input: { actor: Actor; id: number; status?: 'present' | 'absent' | 'reserved' | undefined; reason?: string | undefined },
+  input: {
+    actor: Actor;
+    id: number;
+    status?: 'present' | 'absent' | 'reserved' | undefined;
+    reason?: string | undefined;
+  },
 ) {
   const { actor } = input;
   if (input.status !== undefined) requireStaff(actor);

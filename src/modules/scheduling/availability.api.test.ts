@@ -197,7 +197,16 @@ for (const dialect of testDialects()) {
     test('studies are booked regardless of the specialty of the hours; a study block serves no specialty', async () => {
       // The manual books studies "indistinto de lo que tenga configurado en el Sistema como ESPECIALIDAD":
       // BENITEZ's dermatology Tuesday serves the echos he performs; his ergometry Thursday does not.
-      const echo = ['2026-12-01T08:00', '2026-12-01T08:30', '2026-12-01T09:00', '2026-12-01T09:30', '2026-12-02T08:00', '2026-12-02T08:30', '2026-12-04T08:00', '2026-12-04T08:30'];
+      const echo = [
+        '2026-12-01T08:00',
+        '2026-12-01T08:30',
+        '2026-12-01T09:00',
+        '2026-12-01T09:30',
+        '2026-12-02T08:00',
+        '2026-12-02T08:30',
+        '2026-12-04T08:00',
+        '2026-12-04T08:30',
+      ];
       const one = await get(`professionalId=${benitezId}&studyId=${s.echo.id}&from=2026-11-30`);
       assert.deepEqual(starts(one.slots), echo);
       const derm = await get<ServiceWeek>(`specialtyId=${s.dermatology.id}&from=2026-11-30`);

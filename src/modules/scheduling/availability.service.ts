@@ -2,13 +2,13 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import type { AppointmentOrigin, CenterSettings, Professional } from '../../platform/db/schema.js';
 import { addDays, formatInZone, startOfDayUtc, todayIn } from '../../platform/time/zone.js';
-import { getSettings } from '../center/center.repo.js';
 import * as catalog from '../catalog/catalog.repo.js';
 import { fullName } from '../catalog/catalog.service.js';
+import { getSettings } from '../center/center.repo.js';
 import { type Actor, canSeeProfessional, requireStaff } from '../staff/actor.js';
 import { blocksFor, exceptionsFor } from './agendas.repo.js';
 import { busyFor } from './appointments.repo.js';
-import { type Service, type Slot, computeSlots, firstFree } from './slots.rules.js';
+import { computeSlots, firstFree, type Service, type Slot } from './slots.rules.js';
 
 export interface AvailabilityQuery {
   actor: Actor;
@@ -116,7 +116,8 @@ export async function serviceAvailability(ctx: AppContext, q: AvailabilityQuery 
     'specialtyId' in q.service
       ? await catalog.getSpecialty(db, q.service.specialtyId)
       : await catalog.getStudy(db, q.service.studyId);
-  const label = 'specialtyId' in q.service ? `la especialidad ${q.service.specialtyId}` : `el estudio ${q.service.studyId}`;
+  const label =
+    'specialtyId' in q.service ? `la especialidad ${q.service.specialtyId}` : `el estudio ${q.service.studyId}`;
   if (!entity || (web && entity.webEnabled !== 1)) throw new AppError('NOT_FOUND', { what: label });
   let pros = await catalog.listProfessionals(db, { webOnly: web, ...q.service });
   if (staff) pros = pros.filter((p) => canSeeProfessional(staff, p.id));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { seedCenter, insertPatient } from '../../../test/support/factories.js';
+import { insertPatient, seedCenter } from '../../../test/support/factories.js';
 import { buildTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
 
@@ -92,12 +92,22 @@ for (const dialect of testDialects()) {
     test('web origin: only web-enabled professional, specialty and insurer; not beyond max days ahead', async () => {
       const patientId = await newPatient();
       const web = { origin: 'web', ip: '190.1.1.1', patientId };
-      const offline = await book({ professionalId: seed.offline.id, specialtyId: seed.cardiology.id, start: '2026-11-24T08:15:00-03:00', ...web });
+      const offline = await book({
+        professionalId: seed.offline.id,
+        specialtyId: seed.cardiology.id,
+        start: '2026-11-24T08:15:00-03:00',
+        ...web,
+      });
       assert.equal(offline.json().error.code, 'NOT_WEB_ENABLED');
       assert.match(offline.json().error.message, /ZAPATA/);
       const insurer = await book(cardio('2026-11-24T08:00:00-03:00', { ...web, insurerId: seed.hiddenInsurer.id }));
       assert.equal(insurer.json().error.code, 'NOT_WEB_ENABLED');
-      const specialty = await book({ professionalId: seed.alvarez.id, specialtyId: seed.hiddenSpecialty.id, start: '2026-11-30T14:00:00-03:00', ...web });
+      const specialty = await book({
+        professionalId: seed.alvarez.id,
+        specialtyId: seed.hiddenSpecialty.id,
+        start: '2026-11-30T14:00:00-03:00',
+        ...web,
+      });
       assert.equal(specialty.json().error.code, 'NOT_WEB_ENABLED');
       // GONZALEZ takes web bookings up to 30 days ahead: 2026-12-23 is the last day.
       const far = await book(cardio('2026-12-24T08:00:00-03:00', web));
@@ -106,7 +116,12 @@ for (const dialect of testDialects()) {
       const edge = await book(cardio('2026-12-23T08:00:00-03:00', web));
       assert.equal(edge.statusCode, 201, edge.body);
       // Staff are not bound by the web rules.
-      const staff = await book({ professionalId: seed.offline.id, specialtyId: seed.cardiology.id, start: '2026-11-24T08:15:00-03:00', patientId });
+      const staff = await book({
+        professionalId: seed.offline.id,
+        specialtyId: seed.cardiology.id,
+        start: '2026-11-24T08:15:00-03:00',
+        patientId,
+      });
       assert.equal(staff.statusCode, 201, staff.body);
     });
 
@@ -116,14 +131,19 @@ for (const dialect of testDialects()) {
         const patientId = await newPatient();
         const noReason = await book(cardio('2026-11-25T08:00:00-03:00', { origin: 'web', patientId, reason: '  ' }));
         assert.equal(noReason.json().error.code, 'REASON_REQUIRED');
-        const withReason = await book(cardio('2026-11-25T08:00:00-03:00', { origin: 'web', patientId, reason: 'Control' }));
+        const withReason = await book(
+          cardio('2026-11-25T08:00:00-03:00', { origin: 'web', patientId, reason: 'Control' }),
+        );
         assert.equal(withReason.statusCode, 201, withReason.body);
         assert.equal(withReason.json().typeLabel, 'WEB');
         assert.equal(withReason.json().bookedBy, 'WEB');
       } finally {
         await setCenter({ reasonRequired: 0 });
       }
-      const disabled = await insertPatient(t.ctx.database.db, { disabled: true, disabledNote: 'Comunicate con administración.' });
+      const disabled = await insertPatient(t.ctx.database.db, {
+        disabled: true,
+        disabledNote: 'Comunicate con administración.',
+      });
       const res = await book(cardio('2026-11-25T08:20:00-03:00', { origin: 'web', patientId: disabled.id }));
       assert.equal(res.json().error.code, 'PATIENT_DISABLED');
       assert.match(res.json().error.message, /Comunicate con administración/);
@@ -139,7 +159,8 @@ for (const dialect of testDialects()) {
 
     test('web limits: per day with a professional, future per patient, future per IP', async () => {
       const patientId = await newPatient();
-      const web = (start: string, ip = '200.0.0.1', pid = patientId) => book(cardio(start, { origin: 'web', ip, patientId: pid }));
+      const web = (start: string, ip = '200.0.0.1', pid = patientId) =>
+        book(cardio(start, { origin: 'web', ip, patientId: pid }));
       assert.equal((await web('2026-11-26T08:00:00-03:00')).statusCode, 201);
       const sameDay = await web('2026-11-26T09:00:00-03:00');
       assert.equal(sameDay.json().error.code, 'LIMIT_PER_DAY');
@@ -153,7 +174,11 @@ for (const dialect of testDialects()) {
       // 8 upcoming turnos from one connection, whoever the patients are.
       const ip = '181.0.0.9';
       for (let i = 0; i < 8; i++) {
-        const res = await web(`2026-12-0${3 + (i % 2)}T${String(8 + Math.floor(i / 2)).padStart(2, '0')}:20:00-03:00`, ip, await newPatient());
+        const res = await web(
+          `2026-12-0${3 + (i % 2)}T${String(8 + Math.floor(i / 2)).padStart(2, '0')}:20:00-03:00`,
+          ip,
+          await newPatient(),
+        );
         assert.equal(res.statusCode, 201, res.body);
       }
       const ninth = await web('2026-12-07T11:40:00-03:00', ip, await newPatient());
@@ -171,7 +196,9 @@ for (const dialect of testDialects()) {
       const over = await book(cardio(start, { patientId: await newPatient(), overbook: true }));
       assert.equal(over.statusCode, 201, over.body);
       assert.equal(over.json().overbook, true);
-      const squeezed = await book(cardio('2026-11-24T11:10:00-03:00', { patientId: await newPatient(), overbook: true }));
+      const squeezed = await book(
+        cardio('2026-11-24T11:10:00-03:00', { patientId: await newPatient(), overbook: true }),
+      );
       assert.equal(squeezed.statusCode, 201, squeezed.body);
       assert.equal(squeezed.json().end, '2026-11-24T11:30:00-03:00');
       const web = await book(cardio(start, { patientId: await newPatient(), overbook: true, origin: 'web' }));
@@ -181,25 +208,48 @@ for (const dialect of testDialects()) {
     test('cancel frees the slot and records who; attendance; delete', async () => {
       const start = '2026-11-24T11:40:00-03:00';
       const created = (await book(cardio(start, { patientId: await newPatient() }))).json();
-      const cancel = await t.app.inject({ method: 'POST', url: `/api/v1/appointments/${created.id}/cancel`, headers: admin });
+      const cancel = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/appointments/${created.id}/cancel`,
+        headers: admin,
+      });
       assert.equal(cancel.statusCode, 200);
       assert.equal(cancel.json().status, 'cancelled');
       assert.equal(cancel.json().cancelledBy, 'api:test-admin');
       assert.ok(cancel.json().cancelledAt);
-      const twice = await t.app.inject({ method: 'POST', url: `/api/v1/appointments/${created.id}/cancel`, headers: admin });
+      const twice = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/appointments/${created.id}/cancel`,
+        headers: admin,
+      });
       assert.equal(twice.statusCode, 409);
       const rebooked = await book(cardio(start, { patientId: await newPatient() }));
       assert.equal(rebooked.statusCode, 201, 'the cancelled slot is free again');
 
       const id = rebooked.json().id;
       const reception = await t.auth('reception');
-      const present = await t.app.inject({ method: 'PATCH', url: `/api/v1/appointments/${id}`, headers: reception, payload: { status: 'present', reason: 'Control anual' } });
+      const present = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/appointments/${id}`,
+        headers: reception,
+        payload: { status: 'present', reason: 'Control anual' },
+      });
       assert.equal(present.statusCode, 200, present.body);
       assert.equal(present.json().status, 'present');
       assert.equal(present.json().reason, 'Control anual');
-      const toCancelled = await t.app.inject({ method: 'PATCH', url: `/api/v1/appointments/${created.id}`, headers: admin, payload: { status: 'absent' } });
+      const toCancelled = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/appointments/${created.id}`,
+        headers: admin,
+        payload: { status: 'absent' },
+      });
       assert.equal(toCancelled.statusCode, 409);
-      const bad = await t.app.inject({ method: 'PATCH', url: `/api/v1/appointments/${id}`, headers: admin, payload: { status: 'lost' } });
+      const bad = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/appointments/${id}`,
+        headers: admin,
+        payload: { status: 'lost' },
+      });
       assert.equal(bad.statusCode, 400);
 
       const del = await t.app.inject({ method: 'DELETE', url: `/api/v1/appointments/${id}`, headers: admin });
@@ -213,7 +263,9 @@ for (const dialect of testDialects()) {
       const anonymous = await book(cardio('2026-11-25T11:00:00-03:00', { patientId }), {});
       assert.equal(anonymous.statusCode, 401);
       assert.equal(anonymous.json().error.code, 'UNAUTHENTICATED');
-      const badToken = await book(cardio('2026-11-25T11:00:00-03:00', { patientId }), { authorization: 'Bearer trn_nope' });
+      const badToken = await book(cardio('2026-11-25T11:00:00-03:00', { patientId }), {
+        authorization: 'Bearer trn_nope',
+      });
       assert.equal(badToken.statusCode, 401);
       const pro = await t.auth('professional', seed.alvarez.id);
       const forbidden = await book(cardio('2026-11-25T11:00:00-03:00', { patientId }), pro);
@@ -221,7 +273,10 @@ for (const dialect of testDialects()) {
       const own = await t.app.inject({ url: '/api/v1/appointments', headers: pro });
       assert.equal(own.statusCode, 200);
       assert.ok(own.json().every((a: { professionalId: number }) => a.professionalId === seed.alvarez.id));
-      const other = await t.app.inject({ url: `/api/v1/appointments?professionalId=${seed.gonzalez.id}`, headers: pro });
+      const other = await t.app.inject({
+        url: `/api/v1/appointments?professionalId=${seed.gonzalez.id}`,
+        headers: pro,
+      });
       assert.equal(other.statusCode, 403);
     });
 
@@ -231,9 +286,15 @@ for (const dialect of testDialects()) {
       const body = res.json();
       assert.equal(body.error.code, 'VALIDATION_ERROR');
       const fields = body.error.details.map((d: { field: string }) => d.field);
-      for (const f of ['professionalId', 'patientId', 'start', 'origin']) assert.ok(fields.includes(f), `${f} in ${fields}`);
+      for (const f of ['professionalId', 'patientId', 'start', 'origin'])
+        assert.ok(fields.includes(f), `${f} in ${fields}`);
       assert.match(body.error.message, /«start» debe ser fecha y hora ISO 8601/);
-      const notJson = await t.app.inject({ method: 'POST', url: '/api/v1/appointments', headers: { ...admin, 'content-type': 'application/json' }, payload: '{"professionalId":' });
+      const notJson = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/appointments',
+        headers: { ...admin, 'content-type': 'application/json' },
+        payload: '{"professionalId":',
+      });
       assert.equal(notJson.statusCode, 400);
       assert.match(notJson.json().error.message, /JSON/);
       const missing = await book(cardio('2026-11-25T11:00:00-03:00', { patientId: 999999 }));

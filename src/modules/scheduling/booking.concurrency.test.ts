@@ -38,18 +38,28 @@ for (const dialect of testDialects()) {
 
     test('40 patients racing for one slot: exactly one gets it, the rest 409', async () => {
       const patients = await Promise.all(Array.from({ length: 40 }, () => insertPatient(t.ctx.database.db)));
-      const results = await Promise.all(patients.map((p) => book({ patientId: p.id, start: '2026-11-24T09:00:00-03:00' })));
+      const results = await Promise.all(
+        patients.map((p) => book({ patientId: p.id, start: '2026-11-24T09:00:00-03:00' })),
+      );
       assert.deepEqual(tally(results.map((r) => r.statusCode)), { 201: 1, 409: 39 });
     });
 
     test('one patient firing 12 web bookings at once cannot pass the limit of 4 upcoming turnos', async () => {
       const patient = await insertPatient(t.ctx.database.db);
-      const days = ['25', '26', '27', '30'].map((d) => `2026-11-${d}`).concat(['01', '02', '03', '04'].map((d) => `2026-12-${d}`));
-      const starts = [...days, '2026-12-07', '2026-12-08', '2026-12-09', '2026-12-10'].map((d) => `${d}T11:20:00-03:00`);
-      const results = await Promise.all(starts.map((start) => book({ patientId: patient.id, start, origin: 'web', ip: '10.0.0.1' })));
+      const days = ['25', '26', '27', '30']
+        .map((d) => `2026-11-${d}`)
+        .concat(['01', '02', '03', '04'].map((d) => `2026-12-${d}`));
+      const starts = [...days, '2026-12-07', '2026-12-08', '2026-12-09', '2026-12-10'].map(
+        (d) => `${d}T11:20:00-03:00`,
+      );
+      const results = await Promise.all(
+        starts.map((start) => book({ patientId: patient.id, start, origin: 'web', ip: '10.0.0.1' })),
+      );
       const counts = tally(results.map((r) => r.statusCode));
       assert.deepEqual(counts, { 201: 4, 422: 8 });
-      assert.ok(results.filter((r) => r.statusCode === 422).every((r) => r.json().error.code === 'LIMIT_FUTURE_PATIENT'));
+      assert.ok(
+        results.filter((r) => r.statusCode === 422).every((r) => r.json().error.code === 'LIMIT_FUTURE_PATIENT'),
+      );
     });
 
     test('ten patients on one connection at once cannot pass the per-IP limit', async () => {
@@ -58,11 +68,20 @@ for (const dialect of testDialects()) {
       const results = await Promise.all(
         patients.map((p, i) =>
           // Monday 14 to Friday 18 December, two slots a day.
-          book({ patientId: p.id, start: `2026-12-${14 + (i % 5)}T10:${i < 5 ? '00' : '40'}:00-03:00`, origin: 'web', ip: '203.0.113.7' }),
+          book({
+            patientId: p.id,
+            start: `2026-12-${14 + (i % 5)}T10:${i < 5 ? '00' : '40'}:00-03:00`,
+            origin: 'web',
+            ip: '203.0.113.7',
+          }),
         ),
       );
       const counts = tally(results.map((r) => r.statusCode));
-      assert.equal(counts[201], 3, JSON.stringify(results.filter((r) => r.statusCode !== 201 && r.statusCode !== 422).map((r) => r.body)));
+      assert.equal(
+        counts[201],
+        3,
+        JSON.stringify(results.filter((r) => r.statusCode !== 201 && r.statusCode !== 422).map((r) => r.body)),
+      );
       assert.ok(results.filter((r) => r.statusCode !== 201).every((r) => r.json().error.code === 'LIMIT_FUTURE_IP'));
     });
   });
@@ -77,7 +96,9 @@ for (const dialect of testDialects()) {
       t = await buildTestApp(dialect, { now: Date.now() });
       seed = await seedCenter(t.ctx.database.db);
       ({ token } = await createApiToken(t.ctx, { name: 'race', role: 'admin' }));
-      servers = await Promise.all([0, 1, 2].map(() => startServer({ DATABASE_URL: t.testDb.url }, { command: 'serve' })));
+      servers = await Promise.all(
+        [0, 1, 2].map(() => startServer({ DATABASE_URL: t.testDb.url }, { command: 'serve' })),
+      );
     });
     after(async () => {
       await Promise.all(servers.map((s) => s.stop()));
@@ -99,7 +120,9 @@ for (const dialect of testDialects()) {
     test('60 requests for one slot spread over 3 processes: exactly one 201', async () => {
       const monday = await nextMonday(1);
       const patients = await Promise.all(Array.from({ length: 60 }, () => insertPatient(t.ctx.database.db)));
-      const responses = await Promise.all(patients.map((p, i) => post(i, { patientId: p.id, start: `${monday}T10:00:00-03:00` })));
+      const responses = await Promise.all(
+        patients.map((p, i) => post(i, { patientId: p.id, start: `${monday}T10:00:00-03:00` })),
+      );
       assert.deepEqual(tally(responses.map((r) => r.status)), { 201: 1, 409: 59 });
     });
 
@@ -110,7 +133,9 @@ for (const dialect of testDialects()) {
         const date = new Date(`${monday}T12:00:00Z`);
         date.setUTCDate(date.getUTCDate() + d);
         const day = date.toISOString().slice(0, 10);
-        return d < 4 ? [`${day}T08:00:00-03:00`, `${day}T08:40:00-03:00`].slice(0, d === 0 ? 1 : 2) : [`${day}T08:00:00-03:00`];
+        return d < 4
+          ? [`${day}T08:00:00-03:00`, `${day}T08:40:00-03:00`].slice(0, d === 0 ? 1 : 2)
+          : [`${day}T08:00:00-03:00`];
       });
       const distinctDays = starts.slice(0, 9);
       const responses = await Promise.all(
@@ -119,7 +144,12 @@ for (const dialect of testDialects()) {
       const bodies = await Promise.all(responses.map((r) => r.json() as Promise<{ error?: { code: string } }>));
       const created = responses.filter((r) => r.status === 201).length;
       assert.equal(created, 4, JSON.stringify(bodies));
-      assert.ok(bodies.every((b, i) => responses[i]?.status === 201 || ['LIMIT_FUTURE_PATIENT', 'LIMIT_PER_DAY'].includes(b.error?.code ?? '')));
+      assert.ok(
+        bodies.every(
+          (b, i) =>
+            responses[i]?.status === 201 || ['LIMIT_FUTURE_PATIENT', 'LIMIT_PER_DAY'].includes(b.error?.code ?? ''),
+        ),
+      );
       const stored = await t.ctx.database.db
         .selectFrom('appointments')
         .select((eb) => eb.fn.countAll().as('n'))

@@ -4,15 +4,15 @@ import { AppError } from '../../errors.js';
 import { isOverlapError, lockKey } from '../../platform/db/dialect.js';
 import type { AppointmentOrigin } from '../../platform/db/schema.js';
 import { addDays, isoUtc, startOfDayUtc, todayIn, utcToCivil } from '../../platform/time/zone.js';
-import { getSettings } from '../center/center.repo.js';
 import * as catalog from '../catalog/catalog.repo.js';
 import { fullName } from '../catalog/catalog.service.js';
+import { getSettings } from '../center/center.repo.js';
 import { getPatient } from '../patients/patients.repo.js';
 import { type Actor, requireStaff } from '../staff/actor.js';
 import { blocksFor, exceptionsFor } from './agendas.repo.js';
 import { appointmentView } from './appointment.view.js';
 import * as repo from './appointments.repo.js';
-import { type Service, computeSlots, findSlot, slotContaining } from './slots.rules.js';
+import { computeSlots, findSlot, type Service, slotContaining } from './slots.rules.js';
 
 export interface BookingInput {
   actor: Actor;
@@ -72,9 +72,11 @@ export async function bookAppointment(ctx: AppContext, input: BookingInput) {
   if (web) {
     if (settings.webBookingEnabled !== 1) throw new AppError('WEB_BOOKING_DISABLED');
     if (patient.disabled === 1) throw new AppError('PATIENT_DISABLED', { note: patient.disabledNote });
-    if (professional.webEnabled !== 1) throw new AppError('NOT_WEB_ENABLED', { what: `El profesional ${fullName(professional)}` });
+    if (professional.webEnabled !== 1)
+      throw new AppError('NOT_WEB_ENABLED', { what: `El profesional ${fullName(professional)}` });
     if (serviceEntity.webEnabled !== 1) throw new AppError('NOT_WEB_ENABLED', { what: serviceEntity.name });
-    if (insurer && insurer.webEnabled !== 1) throw new AppError('NOT_WEB_ENABLED', { what: `La obra social ${insurer.webName}` });
+    if (insurer && insurer.webEnabled !== 1)
+      throw new AppError('NOT_WEB_ENABLED', { what: `La obra social ${insurer.webName}` });
     if (settings.reasonRequired === 1 && reason === '') throw new AppError('REASON_REQUIRED');
   }
   if (!(await catalog.professionalOffers(db, professional.id, service))) {

@@ -89,8 +89,7 @@ export const schedulingApi = (ctx: AppContext) =>
       async (req) => {
         const { professionalId, specialtyId, studyId, ...q } = req.query;
         if (specialtyId !== undefined && studyId !== undefined) throw new AppError('SERVICE_REQUIRED');
-        const service =
-          specialtyId !== undefined ? { specialtyId } : studyId !== undefined ? { studyId } : null;
+        const service = specialtyId !== undefined ? { specialtyId } : studyId !== undefined ? { studyId } : null;
         if (professionalId !== undefined) {
           return professionalAvailability(ctx, { actor: req.actor, ...q, professionalId, service });
         }
@@ -189,7 +188,9 @@ export const schedulingApi = (ctx: AppContext) =>
           params: idParams,
           body: z
             .object({
-              status: z.enum(['present', 'absent', 'reserved'], { error: 'debe ser present, absent o reserved' }).optional(),
+              status: z
+                .enum(['present', 'absent', 'reserved'], { error: 'debe ser present, absent o reserved' })
+                .optional(),
               reason: z.string().max(500, 'es demasiado largo (máximo 500 caracteres)').optional(),
             })
             .refine((b) => b.status !== undefined || b.reason !== undefined, 'indicá status o reason'),

@@ -11,7 +11,10 @@ export type StaffActor = Extract<Actor, { kind: 'staff' }>;
 
 export const publicActor: Actor = { kind: 'public' };
 
-export function requireStaff(actor: Actor, roles: readonly StaffRole[] = ['admin', 'reception', 'professional']): StaffActor {
+export function requireStaff(
+  actor: Actor,
+  roles: readonly StaffRole[] = ['admin', 'reception', 'professional'],
+): StaffActor {
   if (actor.kind === 'public') throw new AppError('UNAUTHENTICATED');
   if (actor.kind !== 'staff' || !roles.includes(actor.role)) throw new AppError('FORBIDDEN');
   return actor;

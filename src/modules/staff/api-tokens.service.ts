@@ -50,7 +50,11 @@ export async function authenticateApiToken(ctx: AppContext, token: string): Prom
   if (!row) return null;
   const now = ctx.clock.now();
   if (row.lastUsedAt === null || now - Date.parse(row.lastUsedAt) > TOUCH_EVERY_MS) {
-    await db.updateTable('apiTokens').set({ lastUsedAt: isoUtc(now) }).where('id', '=', row.id).execute();
+    await db
+      .updateTable('apiTokens')
+      .set({ lastUsedAt: isoUtc(now) })
+      .where('id', '=', row.id)
+      .execute();
   }
   return { kind: 'staff', name: `api:${row.name}`, role: row.role, professionalId: row.professionalId };
 }

@@ -1,5 +1,5 @@
 import { CamelCasePlugin, Kysely } from 'kysely';
-import { type DbTarget, type DialectName, createDialect } from './dialect.js';
+import { createDialect, type DbTarget, type DialectName } from './dialect.js';
 import type { DB } from './schema.js';
 
 export interface Database {

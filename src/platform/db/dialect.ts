@@ -13,8 +13,8 @@ import {
   SqliteDialect,
   SqliteIntrospector,
   SqliteQueryCompiler,
-  type TransactionSettings,
   sql,
+  type TransactionSettings,
 } from 'kysely';
 import pg from 'pg';
 
@@ -143,7 +143,8 @@ export async function createOverlapGuard(db: AnyDb, dialect: DialectName) {
       where (status <> 'cancelled' and overbook = 0)`.execute(db);
     return;
   }
-  const clash = (self: string) => sql.raw(`select raise(abort, '${OVERLAP_MARK}') where exists (
+  const clash = (self: string) =>
+    sql.raw(`select raise(abort, '${OVERLAP_MARK}') where exists (
       select 1 from appointments a
       where a.professional_id = new.professional_id and a.status <> 'cancelled' and a.overbook = 0
         and a.starts_at < new.ends_at and a.ends_at > new.starts_at ${self})`);

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, type ErrorCode, type Lang, errorMessage, errorStatus } from '../../errors.js';
+import { AppError, type ErrorCode, errorMessage, errorStatus, type Lang } from '../../errors.js';
 
 /** es-AR unless the client clearly prefers English. */
 export function requestLang(request: FastifyRequest): Lang {
@@ -13,7 +13,7 @@ interface Detail {
   message: string;
 }
 
-function send(reply: FastifyReply, lang: Lang, code: ErrorCode, message: string, details?: Detail[]) {
+function send(reply: FastifyReply, code: ErrorCode, message: string, details?: Detail[]) {
   return reply.status(errorStatus(code)).send({ error: { code, message, ...(details ? { details } : {}) } });
 }
 
@@ -23,7 +23,7 @@ const PARTS: Record<string, string> = { body: '', querystring: '', params: '', h
 export function installErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const lang = requestLang(request);
-    if (error instanceof AppError) return send(reply, lang, error.code, error.messageIn(lang));
+    if (error instanceof AppError) return send(reply, error.code, error.messageIn(lang));
     if (hasZodFastifySchemaValidationErrors(error)) {
       const details = error.validation.map((v) => {
         const where = PARTS[error.validationContext ?? ''] ?? '';
@@ -31,25 +31,28 @@ export function installErrorHandling(app: FastifyInstance) {
         return { field: `${where}${field}`, message: v.message ?? 'valor inválido' };
       });
       const detail = details.map((d) => (d.field ? `«${d.field}» ${d.message}` : d.message)).join('; ');
-      return send(reply, lang, 'VALIDATION_ERROR', errorMessage('VALIDATION_ERROR', lang, { detail }), details);
+      return send(reply, 'VALIDATION_ERROR', errorMessage('VALIDATION_ERROR', lang, { detail }), details);
     }
-    if (error.statusCode === 429) return send(reply, lang, 'RATE_LIMITED', errorMessage('RATE_LIMITED', lang));
+    if (error.statusCode === 429) return send(reply, 'RATE_LIMITED', errorMessage('RATE_LIMITED', lang));
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500 && !isResponseSerializationError(error)) {
       // Malformed JSON, wrong content type, body too large: the client's mistake, said plainly.
-      const detail = error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
-        ? lang === 'es' ? 'el cuerpo no es JSON válido' : 'the body is not valid JSON'
-        : error.message;
+      const detail =
+        error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
+          ? lang === 'es'
+            ? 'el cuerpo no es JSON válido'
+            : 'the body is not valid JSON'
+          : error.message;
       return reply.status(error.statusCode).send({
         error: { code: 'VALIDATION_ERROR', message: errorMessage('VALIDATION_ERROR', lang, { detail }) },
       });
     }
     request.log.error({ err: error }, 'unexpected error');
-    return send(reply, lang, 'INTERNAL', errorMessage('INTERNAL', lang));
+    return send(reply, 'INTERNAL', errorMessage('INTERNAL', lang));
   });
 
   app.setNotFoundHandler((request, reply) => {
     const lang = requestLang(request);
     const what = lang === 'es' ? `la dirección ${request.method} ${request.url}` : `${request.method} ${request.url}`;
-    return send(reply, lang, 'NOT_FOUND', errorMessage('NOT_FOUND', lang, { what }));
+    return send(reply, 'NOT_FOUND', errorMessage('NOT_FOUND', lang, { what }));
   });
 }

@@ -17,7 +17,8 @@ export const dateField = z.string().refine((v) => {
 export const instantField = z
   .string()
   .refine(
-    (v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)),
+    (v) =>
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)),
     'debe ser fecha y hora ISO 8601 con zona horaria, por ejemplo 2026-11-23T08:00:00-03:00',
   );
 

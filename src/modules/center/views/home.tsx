@@ -1,5 +1,5 @@
-import type { CenterView } from '../center.service.js';
 import { Layout } from '../../../views/layout.js';
+import type { CenterView } from '../center.service.js';
 
 export interface HomeSpecialty {
   name: string;

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { type DialectName, createFoldFunction, createOverlapGuard, dateType, idType, instantType } from '../dialect.js';
+import { createFoldFunction, createOverlapGuard, type DialectName, dateType, idType, instantType } from '../dialect.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are written against the SQL names, not the typed schema
 export async function up(db: Kysely<any>, dialect: DialectName) {
