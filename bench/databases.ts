@@ -12,6 +12,7 @@ import { migrateToLatest } from '../src/platform/db/migrate.js';
 export const POOL_SIZE = 10;
 
 export interface BenchDatabase {
+  name: 'SQLite' | 'PostgreSQL';
   label: string;
   database: Database;
   /** Call after the bulk load, before measuring. */
@@ -25,6 +26,7 @@ export async function freshSqlite(): Promise<BenchDatabase> {
   const database = createDb({ dialect: 'sqlite', location: file }, { poolSize: POOL_SIZE });
   await migrateToLatest(database);
   return {
+    name: 'SQLite',
     label: `SQLite (${file}, WAL, synchronous=FULL)`,
     database,
     // The app never runs ANALYZE on SQLite, so neither does the benchmark: it measures what ships.
@@ -44,6 +46,7 @@ export async function freshPostgres(serverUrl: string): Promise<BenchDatabase> {
   const database = createDb({ dialect: 'postgres', location: url.toString() }, { poolSize: POOL_SIZE });
   await migrateToLatest(database);
   return {
+    name: 'PostgreSQL',
     label: `PostgreSQL (${url.host}/${name}, pool ${POOL_SIZE})`,
     database,
     // Autovacuum analyzes a table within a minute of a load this size; doing it now measures that steady state.

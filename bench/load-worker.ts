@@ -9,15 +9,13 @@ import type { BurstJob, CannonJob, LoadJob, LoadResult } from './load.js';
 class Recorder {
   private readonly latencies: number[] = [];
   private readonly statuses: Record<string, number> = {};
-  private bytes = 0;
   private lastAt = 0;
   errors = 0;
   constructor(private readonly startedAt = performance.now()) {}
 
-  response(status: number, bytes: number, ms: number) {
+  response(status: number, ms: number) {
     this.latencies.push(ms);
     this.statuses[status] = (this.statuses[status] ?? 0) + 1;
-    this.bytes += bytes;
     this.lastAt = performance.now();
   }
 
@@ -33,7 +31,6 @@ class Recorder {
       p99Ms: at(0.99),
       statuses: this.statuses,
       errors: this.errors,
-      meanResponseBytes: sorted.length ? this.bytes / sorted.length : 0,
     };
   }
 }
@@ -58,7 +55,7 @@ function cannon(job: CannonJob): Promise<LoadResult> {
       },
       (error) => (error ? reject(error) : resolve(recorder.result())),
     );
-    instance.on('response', (_client, status, bytes, ms) => recorder.response(status, bytes, ms));
+    instance.on('response', (_client, status, _bytes, ms) => recorder.response(status, ms));
     instance.on('reqError', () => recorder.errors++);
   });
 }
@@ -74,12 +71,9 @@ function burst(job: BurstJob): Promise<LoadResult> {
         job.url,
         { method: 'POST', agent, headers: { ...job.headers, 'content-length': Buffer.byteLength(body) } },
         (response) => {
-          let bytes = 0;
-          response.on('data', (chunk: Buffer) => {
-            bytes += chunk.length;
-          });
+          response.resume();
           response.on('end', () => {
-            recorder.response(response.statusCode ?? 0, bytes, performance.now() - sentAt);
+            recorder.response(response.statusCode ?? 0, performance.now() - sentAt);
             done();
           });
         },

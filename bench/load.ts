@@ -16,7 +16,7 @@ export interface CannonJob {
   bodies?: string[];
 }
 
-/** `count` requests sent at once, each on its own connection. */
+/** One request per body, all sent at once, each on its own connection. */
 export interface BurstJob {
   kind: 'burst';
   url: string;
@@ -36,7 +36,6 @@ export interface LoadResult {
   statuses: Record<string, number>;
   /** Connection errors and timeouts. */
   errors: number;
-  meanResponseBytes: number;
 }
 
 export interface LoadGenerator {
@@ -47,10 +46,9 @@ export interface LoadGenerator {
 export function startLoadGenerator(): LoadGenerator {
   // On Node 20 `--import tsx` does not reach worker threads, so the worker registers tsx itself first.
   const entry = JSON.stringify(new URL('./load-worker.ts', import.meta.url).href);
-  const worker = new Worker(
-    `import('tsx/esm/api').then(({ register }) => { register(); return import(${entry}); });`,
-    { eval: true },
-  );
+  const worker = new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${entry}); });`, {
+    eval: true,
+  });
   return {
     run: (job) =>
       new Promise((resolve, reject) => {

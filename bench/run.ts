@@ -8,11 +8,12 @@ import { fixedClock } from '../src/platform/time/clock.js';
 import { measureAvailability } from './availability.js';
 import { helloWorld, rawSqliteInserts } from './baseline.js';
 import { measureBookings, raceForOneSlot } from './bookings.js';
+import type { DatabaseFigures } from './checks.js';
 import { type BenchConfig, benchConfig } from './config.js';
 import { type BenchDatabase, freshPostgres, freshSqlite } from './databases.js';
 import { type LoadGenerator, startLoadGenerator } from './load.js';
 import { type CenterPlan, NOW_MS, planCenter } from './plan.js';
-import { type DatabaseFigures, printBaseline, printDatabase, printHeader, printSummary } from './report.js';
+import { printBaseline, printDatabase, printHeader, printSummary } from './report.js';
 import { seedCenter } from './seed.js';
 
 const progress = (message: string) => process.stderr.write(`… ${message}\n`);
@@ -39,7 +40,15 @@ async function benchDatabase(cfg: BenchConfig, load: LoadGenerator, plan: Center
       const bookings = await measureBookings(cfg, load, baseUrl, token, database.db, center, bookable);
       progress(`${bench.label}: ${cfg.raceRequests} requests for one slot`);
       const race = await raceForOneSlot(cfg, load, baseUrl, token, database.db, center, raceSlot!);
-      return { label: bench.label, plan, loadSeconds, availability, bookings, race } satisfies DatabaseFigures;
+      return {
+        name: bench.name,
+        label: bench.label,
+        plan,
+        loadSeconds,
+        availability,
+        bookings,
+        race,
+      } satisfies DatabaseFigures;
     } finally {
       await app.close();
     }
