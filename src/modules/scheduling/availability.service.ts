@@ -25,11 +25,30 @@ function resolve(ctx: AppContext, settings: CenterSettings, q: AvailabilityQuery
   return { ...q, from: q.from ?? todayIn(settings.timeZone, ctx.clock.now()) };
 }
 
-const slotView = (zone: string, s: Slot) => ({
-  start: formatInZone(zone, s.startMs),
-  end: formatInZone(zone, s.endMs),
-  free: s.free,
-});
+/** Formats each instant once per request: the professionals of a specialty share the same few hundred. */
+function slotFormatter(zone: string) {
+  const seen = new Map<number, string>();
+  const format = (ms: number) => {
+    let text = seen.get(ms);
+    if (text === undefined) {
+      text = formatInZone(zone, ms);
+      seen.set(ms, text);
+    }
+    return text;
+  };
+  return (s: Slot) => ({ start: format(s.startMs), end: format(s.endMs), free: s.free });
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => number | null): Map<number | null, T[]> {
+  const groups = new Map<number | null, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
 
 function authorize(actor: Actor, origin: AppointmentOrigin) {
   if (origin === 'staff') return requireStaff(actor);
@@ -54,16 +73,22 @@ async function loadWeeks(
     busyFor(db, ids, startOfDayUtc(zone, q.from), startOfDayUtc(zone, addDays(q.from, q.days))),
   ]);
   const today = todayIn(zone, now);
+  const view = slotFormatter(zone);
+  const blocksOf = groupBy(blocks, (b) => b.professionalId);
+  const exceptionsOf = groupBy(exceptions, (e) => e.professionalId);
+  const centerWide = exceptionsOf.get(null) ?? [];
+  const busyOf = groupBy(
+    busy.map((b) => ({ professionalId: b.professionalId, startMs: Date.parse(b.startsAt), endMs: Date.parse(b.endsAt) })),
+    (b) => b.professionalId,
+  );
   return pros.map((p) => {
     const slots = computeSlots({
       zone,
       fromDate: q.from,
       days: q.days,
-      blocks: blocks.filter((b) => b.professionalId === p.id),
-      exceptions: exceptions.filter((e) => e.professionalId === null || e.professionalId === p.id),
-      busy: busy
-        .filter((b) => b.professionalId === p.id)
-        .map((b) => ({ startMs: Date.parse(b.startsAt), endMs: Date.parse(b.endsAt) })),
+      blocks: blocksOf.get(p.id) ?? [],
+      exceptions: [...centerWide, ...(exceptionsOf.get(p.id) ?? [])],
+      busy: busyOf.get(p.id) ?? [],
       service,
       notBeforeMs: now,
       ...(q.origin === 'web' ? { lastDate: addDays(today, p.maxDaysAhead) } : {}),
@@ -77,8 +102,8 @@ async function loadWeeks(
         bookingMessage: p.bookingMessage,
         maxDaysAhead: p.maxDaysAhead,
       },
-      firstFree: first ? slotView(zone, first) : null,
-      slots: slots.map((s) => slotView(zone, s)),
+      firstFree: first ? view(first) : null,
+      slots: slots.map(view),
     };
   });
 }

@@ -70,6 +70,33 @@ class ImmediateTransactionDriver implements Driver {
   }
 }
 
+/**
+ * Kysely prepares every query anew; a booking runs a dozen. Reusing prepared statements by SQL text
+ * (a bounded set: the app's queries) saves that work. better-sqlite3 statements are reusable.
+ */
+function withStatementCache(database: SqliteDatabase.Database): SqliteDatabase.Database {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  const prepare = database.prepare.bind(database);
+  return new Proxy(database, {
+    get(target, property, receiver) {
+      if (property !== 'prepare') {
+        const value = Reflect.get(target, property, receiver);
+        // Native methods must run on the real object, not on the proxy.
+        return typeof value === 'function' ? value.bind(target) : value;
+      }
+      return (source: string) => {
+        let statement = cache.get(source);
+        if (!statement) {
+          if (cache.size >= 1000) cache.clear();
+          statement = prepare(source);
+          cache.set(source, statement);
+        }
+        return statement;
+      };
+    },
+  });
+}
+
 function sqliteDialect(location: string): Dialect {
   if (location !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(location)), { recursive: true });
   const database = new SqliteDatabase(location);
@@ -81,7 +108,7 @@ function sqliteDialect(location: string): Dialect {
   database.function('turnero_fold', { deterministic: true }, (v: unknown) =>
     typeof v === 'string' ? foldText(v) : null,
   );
-  const base = new SqliteDialect({ database });
+  const base = new SqliteDialect({ database: withStatementCache(database) });
   return {
     createAdapter: () => new SqliteAdapter(),
     createDriver: () => new ImmediateTransactionDriver(base.createDriver()),
@@ -91,19 +118,32 @@ function sqliteDialect(location: string): Dialect {
 }
 
 const timestampParser = pg.types.getTypeParser(pg.types.builtins.TIMESTAMPTZ);
+const UTC_TEXT = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(\.\d+)?\+00$/;
+
+/** "2026-11-23 11:00:00+00" (sessions run in UTC) -> "2026-11-23T11:00:00.000Z" without building a Date. */
+function instantFromPg(text: string): string {
+  const m = UTC_TEXT.exec(text);
+  if (!m) return (timestampParser(text) as Date).toISOString();
+  return `${m[1]}T${m[2]}${(m[3] ?? '.000').padEnd(4, '0').slice(0, 4)}Z`;
+}
 /** Instants come back as ISO strings in UTC, dates as YYYY-MM-DD and counts as numbers, as on SQLite. */
 const pgTypes = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (oid === pg.types.builtins.INT8) return (v: string) => Number(v);
     if (oid === pg.types.builtins.NUMERIC) return (v: string) => Number(v);
     if (oid === pg.types.builtins.DATE) return (v: string) => v;
-    if (oid === pg.types.builtins.TIMESTAMPTZ) return (v: string) => (timestampParser(v) as Date).toISOString();
+    if (oid === pg.types.builtins.TIMESTAMPTZ) return instantFromPg;
     return pg.types.getTypeParser(oid, format);
   },
 };
 
 function postgresDialect(url: string, poolSize: number): Dialect {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: pgTypes as pg.CustomTypesConfig });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    types: pgTypes as pg.CustomTypesConfig,
+    options: '-c TimeZone=UTC',
+  });
   // An idle connection the server closed (restart, failover, a dropped database) must not crash the
   // process: the pool discards it and opens a new one when needed; /healthz reports the outage.
   pool.on('error', () => {});
@@ -143,11 +183,14 @@ export async function createOverlapGuard(db: AnyDb, dialect: DialectName) {
       where (status <> 'cancelled' and overbook = 0)`.execute(db);
     return;
   }
+  // The lower bound on starts_at (no appointment lasts a day) lets the (professional, start) index
+  // stop there instead of reading the professional's whole history on every insert.
   const clash = (self: string) =>
     sql.raw(`select raise(abort, '${OVERLAP_MARK}') where exists (
       select 1 from appointments a
       where a.professional_id = new.professional_id and a.status <> 'cancelled' and a.overbook = 0
-        and a.starts_at < new.ends_at and a.ends_at > new.starts_at ${self})`);
+        and a.starts_at < new.ends_at and a.ends_at > new.starts_at ${self}
+        and a.starts_at > strftime('%Y-%m-%dT%H:%M:%fZ', new.starts_at, '-1 day'))`);
   await sql`create trigger appointments_no_overlap_insert before insert on appointments
     when new.status <> 'cancelled' and new.overbook = 0
     begin ${clash('')}; end`.execute(db);
