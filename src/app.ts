@@ -16,6 +16,7 @@ import { type Actor, publicActor } from './modules/staff/actor.js';
 import { authenticateApiToken } from './modules/staff/api-tokens.service.js';
 import { ping } from './platform/db/dialect.js';
 import { installErrorHandling } from './platform/http/errors.js';
+import { ResponseCache } from './platform/http/response-cache.js';
 
 z.config(z.locales.es());
 // A missing field is the most common mistake: say so plainly instead of "se esperaba texto, recibido indefinido".
@@ -34,6 +35,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Check every response against its documented schema (tests); production skips the cost. */
   validateResponses?: boolean;
+  /** Serve public availability from memory for this long (0, the default here: always compute). */
+  availabilityCacheMs?: number;
 }
 
 export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -47,6 +50,11 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   );
   installErrorHandling(app);
   await app.register(formbody);
+  const availabilityCache = new ResponseCache(options.availabilityCacheMs ?? 0, ctx.clock);
+  app.addHook('onResponse', async (request, reply) => {
+    // Whatever a successful write changed, a cached week may now be wrong.
+    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) availabilityCache.clear();
+  });
 
   app.decorateRequest('actor', null as never);
   app.addHook('onRequest', async (request) => {
@@ -93,7 +101,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       await api.register(centerApi(ctx));
       await api.register(catalogApi(ctx));
       await api.register(patientsApi(ctx));
-      await api.register(schedulingApi(ctx));
+      await api.register(schedulingApi(ctx, availabilityCache));
       await api.register(agendasApi(ctx));
     },
     { prefix: '/api/v1' },

@@ -50,6 +50,7 @@ const envSchema = z.object({
     .default('info'),
   TRUST_PROXY: bool(false),
   SHUTDOWN_GRACE_MS: int(10000, 0, 600000),
+  AVAILABILITY_CACHE_MS: int(2000, 0, 60000),
 });
 
 export interface Config {
@@ -62,6 +63,8 @@ export interface Config {
   /** Behind a reverse proxy, take the patient's IP from X-Forwarded-For (the per-IP booking limit needs it). */
   readonly trustProxy: boolean;
   readonly shutdownGraceMs: number;
+  /** How long a public week of free slots may be served from memory (0: never). */
+  readonly availabilityCacheMs: number;
 }
 
 export class ConfigError extends Error {
@@ -86,5 +89,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    availabilityCacheMs: e.AVAILABILITY_CACHE_MS,
   });
 }

@@ -50,7 +50,11 @@ export async function serve(config: Config, options: ServeOptions) {
     );
   }
 
-  const app = await buildApp(ctx, { logger, trustProxy: config.trustProxy });
+  const app = await buildApp(ctx, {
+    logger,
+    trustProxy: config.trustProxy,
+    availabilityCacheMs: config.availabilityCacheMs,
+  });
   await app.listen({ port: config.port, host: config.host });
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const port = (app.server.address() as { port: number }).port;

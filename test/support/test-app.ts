@@ -20,11 +20,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function buildTestApp(dialect: DialectName, options: { now?: number } = {}): Promise<TestApp> {
+export async function buildTestApp(
+  dialect: DialectName,
+  options: { now?: number; availabilityCacheMs?: number } = {},
+): Promise<TestApp> {
   const testDb = await createTestDatabase(dialect);
   const clock = fixedClock(options.now ?? MONDAY_9AM);
   const ctx: AppContext = { database: testDb.database, clock };
-  const app = await buildApp(ctx, { validateResponses: true });
+  const app = await buildApp(ctx, { validateResponses: true, availabilityCacheMs: options.availabilityCacheMs ?? 0 });
   return {
     app,
     ctx,

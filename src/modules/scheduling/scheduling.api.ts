@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { apiPlugin, errorResponses, staffSecurity } from '../../platform/http/api.js';
 import { dateField, idField, instantField } from '../../platform/http/fields.js';
+import type { ResponseCache } from '../../platform/http/response-cache.js';
 import * as appointments from './appointments.service.js';
 import { professionalAvailability, serviceAvailability } from './availability.service.js';
 import { bookAppointment } from './booking.service.js';
@@ -62,7 +63,7 @@ const bookingInput = z.object({
 
 const idParams = z.object({ id: idField });
 
-export const schedulingApi = (ctx: AppContext) =>
+export const schedulingApi = (ctx: AppContext, cache: ResponseCache) =>
   apiPlugin((api) => {
     api.get(
       '/availability',
@@ -86,15 +87,18 @@ export const schedulingApi = (ctx: AppContext) =>
           response: { 200: availabilityOutput, ...errorResponses },
         },
       },
-      async (req) => {
+      async (req, reply) => {
         const { professionalId, specialtyId, studyId, ...q } = req.query;
         if (specialtyId !== undefined && studyId !== undefined) throw new AppError('SERVICE_REQUIRED');
         const service = specialtyId !== undefined ? { specialtyId } : studyId !== undefined ? { studyId } : null;
-        if (professionalId !== undefined) {
-          return professionalAvailability(ctx, { actor: req.actor, ...q, professionalId, service });
-        }
-        if (service === null) throw new AppError('SERVICE_REQUIRED');
-        return serviceAvailability(ctx, { actor: req.actor, ...q, service });
+        if (professionalId === undefined && service === null) throw new AppError('SERVICE_REQUIRED');
+        const compute = () =>
+          professionalId !== undefined
+            ? professionalAvailability(ctx, { actor: req.actor, ...q, professionalId, service })
+            : serviceAvailability(ctx, { actor: req.actor, ...q, service: service as NonNullable<typeof service> });
+        // Only what every visitor sees alike is cached: the public web view.
+        if (cache.enabled && req.actor.kind === 'public' && q.origin === 'web') return cache.serve(req, reply, compute);
+        return compute();
       },
     );
 
