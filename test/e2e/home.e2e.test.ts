@@ -3,106 +3,13 @@
 // runs as a real child process so that startup, logging and SIGTERM are what an operator gets.
 // biome-ignore-all lint/performance/useDomNodeTextContent: Playwright's innerText is the rendered text, what a patient reads.
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import { after, before, describe, it } from 'node:test';
-import { setTimeout as delay } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserSkip, launchChromium } from '../support/browser.js';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-interface LogLine {
-  level: number;
-  msg?: string;
-}
-
-// Settings a developer may have exported in their shell must not leak into the server under test.
-const CONFIG_VARS = [
-  'PORT',
-  'HOST',
-  'DATABASE_URL',
-  'DATABASE_POOL_SIZE',
-  'TURNERO_DEMO',
-  'LOG_LEVEL',
-  'TRUST_PROXY',
-  'SHUTDOWN_GRACE_MS',
-];
-
-class TurneroProcess {
-  readonly logs: LogLine[] = [];
-  readonly closed: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  private output = '';
-  private readonly child: ChildProcess;
-
-  constructor(args: string[], env: Record<string, string>) {
-    const base = { ...process.env };
-    for (const name of [...CONFIG_VARS, 'NODE_TEST_CONTEXT']) delete base[name];
-    this.child = spawn(process.execPath, ['bin/turnero', ...args], {
-      cwd: ROOT,
-      env: { ...base, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    this.closed = new Promise((resolve) => this.child.once('close', (code, signal) => resolve({ code, signal })));
-    this.child.on('error', (err) => {
-      this.output += `spawn error: ${err.message}\n`;
-    });
-    readline.createInterface({ input: this.child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-      this.output += `${line}\n`;
-      try {
-        this.logs.push(JSON.parse(line) as LogLine);
-      } catch {
-        // Not a pino line: kept in output for failure messages.
-      }
-    });
-    this.child.stderr?.on('data', (chunk: Buffer) => {
-      this.output += chunk.toString();
-    });
-  }
-
-  get running() {
-    return this.child.exitCode === null && this.child.signalCode === null;
-  }
-
-  /** The address the server announces in its log once it listens. */
-  async ready(timeoutMs = 20_000): Promise<string> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      for (const line of this.logs) {
-        const url = /Turnero listo en (http:\/\/\S+)/.exec(line.msg ?? '')?.[1];
-        if (url) return url;
-      }
-      if (!this.running)
-        throw new Error(`turnero terminó antes de atender (código ${this.child.exitCode}):\n${this.output}`);
-      await delay(50);
-    }
-    throw new Error(`turnero no anunció "Turnero listo en" en ${timeoutMs} ms:\n${this.output}`);
-  }
-
-  /** SIGTERM and wait: the exit status, or a failure naming the timeout (the process is then killed). */
-  async stop(timeoutMs: number) {
-    this.child.kill('SIGTERM');
-    const result = await Promise.race([this.closed, delay(timeoutMs, 'timeout' as const, { ref: false })]);
-    if (result === 'timeout') {
-      await this.dispose();
-      throw new Error(`turnero seguía vivo ${timeoutMs} ms después de SIGTERM:\n${this.output}`);
-    }
-    return result;
-  }
-
-  async dispose() {
-    if (this.running) this.child.kill('SIGKILL');
-    await this.closed;
-  }
-
-  describe() {
-    return this.output;
-  }
-}
+import { TurneroProcess } from '../support/server-process.js';
 
 const PHONE = { width: 360, height: 740 };
 

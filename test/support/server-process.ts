@@ -1,66 +1,123 @@
-// A real server process (bin/turnero), as an operator starts it, for multi-process and shutdown tests.
+// bin/turnero as an operator runs it: a real child process, its JSON log, its exit code.
 import { type ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
+import readline from 'node:readline';
+import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const turneroBin = path.join(repoRoot, 'bin/turnero');
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-export interface ServerProcess {
-  url: string;
-  child: ChildProcess;
-  /** Everything the process printed so far. */
-  output(): string;
-  /** SIGTERM, then the exit code (SIGKILL after the timeout). */
-  stop(timeoutMs?: number): Promise<number | null>;
+export interface LogLine {
+  level: number;
+  msg?: string;
 }
 
-export async function startServer(
-  env: Record<string, string>,
-  options: { command?: 'start' | 'serve'; timeoutMs?: number } = {},
-): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [turneroBin, options.command ?? 'start'], {
-    cwd: repoRoot,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', TURNERO_DEMO: 'false', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (d) => {
-    output += d;
-  });
-  child.stderr?.on('data', (d) => {
-    output += d;
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`el servidor no arrancó a tiempo:\n${output}`)),
-      options.timeoutMs ?? 20_000,
-    );
-    const check = () => {
-      const match = /Turnero listo en (http:\/\/[^\s"]+?) \(/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1].replace('localhost', '127.0.0.1'));
-      }
-    };
-    child.stdout?.on('data', check);
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`el servidor terminó (código ${code}) antes de arrancar:\n${output}`));
+// Settings a developer may have exported in their shell must not leak into the commands under test.
+const CONFIG_VARS = [
+  'PORT',
+  'HOST',
+  'DATABASE_URL',
+  'DATABASE_POOL_SIZE',
+  'TURNERO_DEMO',
+  'LOG_LEVEL',
+  'TRUST_PROXY',
+  'SHUTDOWN_GRACE_MS',
+  'AVAILABILITY_CACHE_MS',
+];
+
+function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  const base = { ...process.env };
+  for (const name of [...CONFIG_VARS, 'NODE_TEST_CONTEXT']) delete base[name];
+  return { ...base, ...env };
+}
+
+export class TurneroProcess {
+  readonly logs: LogLine[] = [];
+  readonly closed: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  private output = '';
+  private readonly child: ChildProcess;
+
+  constructor(args: string[], env: Record<string, string>) {
+    this.child = spawn(process.execPath, ['bin/turnero', ...args], {
+      cwd: ROOT,
+      env: childEnv(env),
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
+    this.closed = new Promise((resolve) => this.child.once('close', (code, signal) => resolve({ code, signal })));
+    this.child.on('error', (err) => {
+      this.output += `spawn error: ${err.message}\n`;
+    });
+    readline.createInterface({ input: this.child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
+      this.output += `${line}\n`;
+      try {
+        this.logs.push(JSON.parse(line) as LogLine);
+      } catch {
+        // Not a pino line: kept in output for failure messages.
+      }
+    });
+    this.child.stderr?.on('data', (chunk: Buffer) => {
+      this.output += chunk.toString();
+    });
+  }
+
+  get running() {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** The address the server announces in its log once it listens. */
+  async ready(timeoutMs = 20_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      for (const line of this.logs) {
+        const url = /Turnero listo en (http:\/\/\S+)/.exec(line.msg ?? '')?.[1];
+        if (url) return url;
+      }
+      if (!this.running) {
+        throw new Error(`turnero terminó antes de atender (código ${this.child.exitCode}):\n${this.output}`);
+      }
+      await delay(50);
+    }
+    throw new Error(`turnero no anunció "Turnero listo en" en ${timeoutMs} ms:\n${this.output}`);
+  }
+
+  /** SIGTERM and wait: the exit status, or a failure naming the timeout (the process is then killed). */
+  async stop(timeoutMs = 10_000) {
+    this.child.kill('SIGTERM');
+    const result = await Promise.race([this.closed, delay(timeoutMs, 'timeout' as const, { ref: false })]);
+    if (result === 'timeout') {
+      await this.dispose();
+      throw new Error(`turnero seguía vivo ${timeoutMs} ms después de SIGTERM:\n${this.output}`);
+    }
+    return result;
+  }
+
+  async dispose() {
+    if (this.running) this.child.kill('SIGKILL');
+    await this.closed;
+  }
+
+  describe() {
+    return this.output;
+  }
+}
+
+/** A one-shot command (no server): its exit code and both outputs. */
+export function runTurnero(args: string[], env: Record<string, string>) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/turnero', ...args], {
+      cwd: ROOT,
+      env: childEnv(env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 20_000,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
-  return {
-    url,
-    child,
-    output: () => output,
-    stop: async (timeoutMs = 10_000) => {
-      if (child.exitCode !== null) return child.exitCode;
-      child.kill('SIGTERM');
-      const killer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-      const code = await exited;
-      clearTimeout(killer);
-      return code;
-    },
-  };
 }

@@ -1,8 +1,8 @@
 // The public week of free slots may come from memory for a moment; a write through the same process
 // shows at once, a write by another process within the cache time, and the booking is always checked.
 import assert from 'node:assert/strict';
-import { gunzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import { insertPatient, seedCenter } from '../../../test/support/factories.js';
 import { buildTestApp, type TestApp } from '../../../test/support/test-app.js';
 
@@ -56,14 +56,25 @@ describe('availability cache', () => {
   test('a write through this process clears the cache at once', async () => {
     const next = '2026-11-24T10:20:00-03:00';
     const free = () =>
-      week().then((r) => r.json().professionals.flatMap((p: { slots: unknown[] }) => p.slots).find((s: { start: string }) => s.start === next)?.free);
+      week().then(
+        (r) =>
+          r
+            .json()
+            .professionals.flatMap((p: { slots: unknown[] }) => p.slots)
+            .find((s: { start: string }) => s.start === next)?.free,
+      );
     assert.equal(await free(), true);
     const patient = await insertPatient(t.ctx.database.db);
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/v1/appointments',
       headers: admin,
-      payload: { professionalId: seed.gonzalez.id, specialtyId: seed.cardiology.id, patientId: patient.id, start: next },
+      payload: {
+        professionalId: seed.gonzalez.id,
+        specialtyId: seed.cardiology.id,
+        patientId: patient.id,
+        start: next,
+      },
     });
     assert.equal(res.statusCode, 201);
     assert.equal(await free(), false);

@@ -78,7 +78,11 @@ async function loadWeeks(
   const exceptionsOf = groupBy(exceptions, (e) => e.professionalId);
   const centerWide = exceptionsOf.get(null) ?? [];
   const busyOf = groupBy(
-    busy.map((b) => ({ professionalId: b.professionalId, startMs: Date.parse(b.startsAt), endMs: Date.parse(b.endsAt) })),
+    busy.map((b) => ({
+      professionalId: b.professionalId,
+      startMs: Date.parse(b.startsAt),
+      endMs: Date.parse(b.endsAt),
+    })),
     (b) => b.professionalId,
   );
   return pros.map((p) => {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { insertPatient, seedCenter } from '../../../test/support/factories.js';
-import { type ServerProcess, startServer } from '../../../test/support/server-process.js';
+import { TurneroProcess } from '../../../test/support/server-process.js';
 import { buildTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
 import { createApiToken } from '../staff/api-tokens.service.js';
@@ -89,19 +89,20 @@ for (const dialect of testDialects()) {
   describe(`concurrent bookings across three server processes sharing one database (${dialect})`, () => {
     let t: TestApp;
     let seed: Seed;
-    let servers: ServerProcess[] = [];
+    let servers: TurneroProcess[] = [];
+    const urls: string[] = [];
     let token: string;
     before(async () => {
       // The processes keep the real clock: book well ahead of today.
       t = await buildTestApp(dialect, { now: Date.now() });
       seed = await seedCenter(t.ctx.database.db);
       ({ token } = await createApiToken(t.ctx, { name: 'race', role: 'admin' }));
-      servers = await Promise.all(
-        [0, 1, 2].map(() => startServer({ DATABASE_URL: t.testDb.url }, { command: 'serve' })),
-      );
+      const env = { DATABASE_URL: t.testDb.url, PORT: '0', HOST: '127.0.0.1', TURNERO_DEMO: 'false' };
+      servers = [0, 1, 2].map(() => new TurneroProcess(['serve'], env));
+      urls.push(...(await Promise.all(servers.map((s) => s.ready()))));
     });
     after(async () => {
-      await Promise.all(servers.map((s) => s.stop()));
+      await Promise.all(servers.map((s) => s.dispose()));
       await t.close();
     });
 
@@ -111,7 +112,7 @@ for (const dialect of testDialects()) {
       return d.toISOString().slice(0, 10);
     }
     const post = (i: number, body: Record<string, unknown>) =>
-      fetch(`${servers[i % servers.length]?.url}/api/v1/appointments`, {
+      fetch(`${urls[i % urls.length]}/api/v1/appointments`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify({ professionalId: seed.gonzalez.id, specialtyId: seed.cardiology.id, ...body }),
