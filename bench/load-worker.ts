@@ -10,11 +10,13 @@ class Recorder {
   private readonly latencies: number[] = [];
   private readonly statuses: Record<string, number> = {};
   private lastAt = 0;
+  private bytes = 0;
   errors = 0;
   constructor(private readonly startedAt = performance.now()) {}
 
-  response(status: number, ms: number) {
+  response(status: number, ms: number, bytes = 0) {
     this.latencies.push(ms);
+    this.bytes += bytes;
     this.statuses[status] = (this.statuses[status] ?? 0) + 1;
     this.lastAt = performance.now();
   }
@@ -29,6 +31,8 @@ class Recorder {
       perSecond: seconds > 0 ? sorted.length / seconds : 0,
       p50Ms: at(0.5),
       p99Ms: at(0.99),
+      maxMs: sorted.length ? sorted[sorted.length - 1]! : 0,
+      bytes: this.bytes,
       statuses: this.statuses,
       errors: this.errors,
     };
@@ -55,7 +59,7 @@ function cannon(job: CannonJob): Promise<LoadResult> {
       },
       (error) => (error ? reject(error) : resolve(recorder.result())),
     );
-    instance.on('response', (_client, status, _bytes, ms) => recorder.response(status, ms));
+    instance.on('response', (_client, status, bytes, ms) => recorder.response(status, ms, bytes));
     instance.on('reqError', () => recorder.errors++);
   });
 }

@@ -33,6 +33,9 @@ export interface LoadResult {
   perSecond: number;
   p50Ms: number;
   p99Ms: number;
+  maxMs: number;
+  /** Bytes received, headers included (cannon runs only; 0 for a burst). */
+  bytes: number;
   statuses: Record<string, number>;
   /** Connection errors and timeouts. */
   errors: number;

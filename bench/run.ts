@@ -2,9 +2,10 @@
 // (with BENCH_DATABASE_URL=postgres://…) PostgreSQL, with baselines from the same run. Prints; never fails on a target.
 import { performance } from 'node:perf_hooks';
 import { buildApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
 import type { AppContext } from '../src/context.js';
 import { createApiToken } from '../src/modules/staff/api-tokens.service.js';
-import { fixedClock } from '../src/platform/time/clock.js';
+import type { Clock } from '../src/platform/time/clock.js';
 import { measureAvailability } from './availability.js';
 import { helloWorld, rawSqliteInserts } from './baseline.js';
 import { measureBookings, raceForOneSlot } from './bookings.js';
@@ -27,14 +28,28 @@ async function benchDatabase(cfg: BenchConfig, load: LoadGenerator, plan: Center
     await bench.settle();
     const loadSeconds = (performance.now() - started) / 1000;
 
-    // The same fixed "now" that planned the data, so the measured week is the half-booked week ahead.
-    const ctx: AppContext = { database, clock: fixedClock(NOW_MS) };
+    // The planned "now", running in real time from here, so cache entries expire as they do in production and
+    // the measured week is the half-booked week ahead.
+    const startedAt = performance.now();
+    const clock: Clock = { now: () => NOW_MS + (performance.now() - startedAt) };
+    const ctx: AppContext = { database, clock };
     const { token } = await createApiToken(ctx, { name: 'benchmark', role: 'admin' });
-    const app = await buildApp(ctx);
+    // Built as src/main.ts builds it, with the default configuration.
+    const { availabilityCacheMs } = loadConfig({});
+    const app = await buildApp(ctx, { availabilityCacheMs });
     const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
     try {
       progress(`${bench.label}: availability`);
-      const availability = await measureAvailability(cfg, load, baseUrl, center.specialtyId);
+      // Informational: the same database, the week computed on every request; closed before the bookings.
+      const uncachedApp = await buildApp(ctx, { availabilityCacheMs: 0 });
+      const uncachedUrl = await uncachedApp.listen({ port: 0, host: '127.0.0.1' });
+      const availability = await measureAvailability(
+        cfg,
+        load,
+        { baseUrl, cacheMs: availabilityCacheMs },
+        { baseUrl: uncachedUrl, cacheMs: 0 },
+        center.specialtyId,
+      ).finally(() => uncachedApp.close());
       const [raceSlot, ...bookable] = plan.free;
       progress(`${bench.label}: bookings`);
       const bookings = await measureBookings(cfg, load, baseUrl, token, database.db, center, bookable);
