@@ -59,12 +59,6 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   app.decorateRequest('actor', null as never);
   app.addHook('onRequest', async (request) => {
     request.actor = publicActor;
-    const header = request.headers.authorization;
-    if (header === undefined) return;
-    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-    const actor = token ? await authenticateApiToken(ctx, token) : null;
-    if (!actor) throw new AppError('UNAUTHENTICATED');
-    request.actor = actor;
   });
 
   await app.register(swagger, {
@@ -98,6 +92,15 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
 
   await app.register(
     async (api) => {
+      // Only the API reads the Authorization header: a stale token in a browser must not break the pages.
+      api.addHook('onRequest', async (request) => {
+        const header = request.headers.authorization;
+        if (header === undefined) return;
+        const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+        const actor = token ? await authenticateApiToken(ctx, token) : null;
+        if (!actor) throw new AppError('UNAUTHENTICATED');
+        request.actor = actor;
+      });
       await api.register(centerApi(ctx));
       await api.register(catalogApi(ctx));
       await api.register(patientsApi(ctx));

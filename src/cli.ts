@@ -75,6 +75,11 @@ async function main(argv: string[]) {
       if (!ROLES.includes(role))
         throw new UsageError(`--role debe ser admin, reception o professional (recibido: ${values.role})`);
       const professionalId = values['professional-id'] ? Number(values['professional-id']) : null;
+      if (professionalId !== null && (!Number.isInteger(professionalId) || professionalId <= 0)) {
+        throw new UsageError(
+          `--professional-id debe ser el número del profesional (recibido: ${values['professional-id']})`,
+        );
+      }
       const { id, token } = await withContext((ctx) =>
         createApiToken(ctx, { name: values.name as string, role, professionalId }),
       );

@@ -69,7 +69,7 @@ describe('loadConfig', () => {
     assert.deepEqual([...byVariable.keys()].sort(), ['DATABASE_URL', 'LOG_LEVEL', 'PORT', 'TURNERO_DEMO']);
     assert.match(byVariable.get('PORT') ?? '', /entero.*abc/);
     assert.match(byVariable.get('LOG_LEVEL') ?? '', /info.*loud/);
-    assert.match(byVariable.get('DATABASE_URL') ?? '', /sqlite: o postgres:\/\/.*mysql:\/\/x/);
+    assert.match(byVariable.get('DATABASE_URL') ?? '', /sqlite: o postgres:\/\/.*empieza con: mysql:/);
     assert.match(byVariable.get('TURNERO_DEMO') ?? '', /true o false.*maybe/);
     // The operator reads error.message in the log: all four must be in it, one per line.
     for (const problem of error.problems) assert.ok(error.message.includes(problem), problem);

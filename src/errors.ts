@@ -14,6 +14,7 @@ const STATUS_ES: Record<string, string> = {
   present: 'presente',
   absent: 'ausente',
   cancelled: 'cancelado',
+  cambiado: 'que otra persona acaba de cambiar',
   reason: 'otro motivo',
 };
 
@@ -128,6 +129,11 @@ const catalogue = {
     es: (p) =>
       `Un turno ${STATUS_ES[p.from as string] ?? p.from} no puede pasar a ${STATUS_ES[p.to as string] ?? p.to}.`,
     en: (p) => `An appointment that is ${p.from} cannot become ${p.to}.`,
+  },
+  ATTENDANCE_TOO_EARLY: {
+    status: 409,
+    es: () => 'Todavía no es el día del turno: presente o ausente se marca desde ese día.',
+    en: () => 'Attendance can be recorded from the day of the appointment.',
   },
   AGENDA_OVERLAP: {
     status: 409,

@@ -1,22 +1,25 @@
 import type { Kysely } from 'kysely';
 import type { DB, Insurer, Professional, Specialty, Study } from '../../platform/db/schema.js';
 
-export function listSpecialties(db: Kysely<DB>, webOnly: boolean): Promise<Specialty[]> {
-  let q = db.selectFrom('specialties').selectAll().orderBy('webName');
+// Spanish order (Á with A, Ñ after N) whatever the database collation; these lists are short.
+const spanish = new Intl.Collator('es', { sensitivity: 'base' });
+
+export async function listSpecialties(db: Kysely<DB>, webOnly: boolean): Promise<Specialty[]> {
+  let q = db.selectFrom('specialties').selectAll();
   if (webOnly) q = q.where('webEnabled', '=', 1);
-  return q.execute();
+  return (await q.execute()).sort((a, b) => spanish.compare(a.webName, b.webName));
 }
 
-export function listStudies(db: Kysely<DB>, webOnly: boolean): Promise<Study[]> {
-  let q = db.selectFrom('studies').selectAll().orderBy('name');
+export async function listStudies(db: Kysely<DB>, webOnly: boolean): Promise<Study[]> {
+  let q = db.selectFrom('studies').selectAll();
   if (webOnly) q = q.where('webEnabled', '=', 1);
-  return q.execute();
+  return (await q.execute()).sort((a, b) => spanish.compare(a.name, b.name));
 }
 
-export function listInsurers(db: Kysely<DB>, webOnly: boolean): Promise<Insurer[]> {
-  let q = db.selectFrom('insurers').selectAll().orderBy('webName');
+export async function listInsurers(db: Kysely<DB>, webOnly: boolean): Promise<Insurer[]> {
+  let q = db.selectFrom('insurers').selectAll();
   if (webOnly) q = q.where('webEnabled', '=', 1);
-  return q.execute();
+  return (await q.execute()).sort((a, b) => spanish.compare(a.webName, b.webName));
 }
 
 export interface ProfessionalFilter {
@@ -26,8 +29,6 @@ export interface ProfessionalFilter {
   ids?: readonly number[];
 }
 
-// Spanish order (Á with A, Ñ after N) whatever the database collation; these lists are short.
-const spanish = new Intl.Collator('es', { sensitivity: 'base' });
 const byName = (a: Professional, b: Professional) =>
   spanish.compare(a.lastName, b.lastName) || spanish.compare(a.firstName, b.firstName) || a.id - b.id;
 

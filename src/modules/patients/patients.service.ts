@@ -63,7 +63,10 @@ export async function updatePatient(
 }
 
 export async function getPatient(ctx: AppContext, input: { actor: Actor; id: number }) {
-  if (!(input.actor.kind === 'patient' && input.actor.patientId === input.id)) requireStaff(input.actor);
+  // Professionals reach patients through their own agenda, not the whole register.
+  if (!(input.actor.kind === 'patient' && input.actor.patientId === input.id)) {
+    requireStaff(input.actor, ['admin', 'reception']);
+  }
   const patient = await repo.getPatient(ctx.database.db, input.id);
   if (!patient) throw new AppError('NOT_FOUND', { what: `el paciente ${input.id}` });
   return patientView(patient);
@@ -73,6 +76,6 @@ export async function findPatients(
   ctx: AppContext,
   input: { actor: Actor; dni?: string | undefined; lastName?: string | undefined; limit: number; offset: number },
 ) {
-  requireStaff(input.actor);
+  requireStaff(input.actor, ['admin', 'reception']);
   return (await repo.searchPatients(ctx.database.db, input)).map(patientView);
 }

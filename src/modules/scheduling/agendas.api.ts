@@ -16,10 +16,16 @@ const agendaInput = z.object({
   validFrom: dateField,
   validTo: dateField.nullish(),
 });
-const agendaOutput = agendaInput.extend({
+const agendaOutput = z.object({
   id: z.number(),
+  professionalId: z.number(),
+  weekday: z.number(),
+  startTime: z.string(),
+  endTime: z.string(),
+  slotMinutes: z.number(),
   specialtyId: z.number().nullable(),
   studyId: z.number().nullable(),
+  validFrom: z.string(),
   validTo: z.string().nullable(),
 });
 

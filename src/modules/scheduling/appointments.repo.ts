@@ -16,7 +16,7 @@ export interface BusyRow {
   endsAt: string;
 }
 
-/** Active appointments of these professionals overlapping [from, to). */
+/** Active appointments of these professionals overlapping [from, to); overbooks take no slot, as in the database guard. */
 export function busyFor(
   db: Kysely<DB>,
   professionalIds: readonly number[],
@@ -34,6 +34,7 @@ export function busyFor(
       .where('startsAt', '<', new Date(toMs).toISOString())
       .where('endsAt', '>', new Date(fromMs).toISOString())
       .where('status', '<>', 'cancelled')
+      .where('overbook', '=', 0)
       .execute()
   );
 }
@@ -46,12 +47,20 @@ export function getAppointment(db: Kysely<DB>, id: number): Promise<Appointment 
   return db.selectFrom('appointments').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Updates only while the status is still one of `fromStatus`: undefined when it changed meanwhile. */
 export function updateAppointment(
   db: Kysely<DB>,
   id: number,
   changes: Updateable<AppointmentsTable>,
+  fromStatus: readonly AppointmentStatus[],
 ): Promise<Appointment | undefined> {
-  return db.updateTable('appointments').set(changes).where('id', '=', id).returningAll().executeTakeFirst();
+  return db
+    .updateTable('appointments')
+    .set(changes)
+    .where('id', '=', id)
+    .where('status', 'in', fromStatus)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 export async function deleteAppointment(db: Kysely<DB>, id: number): Promise<boolean> {

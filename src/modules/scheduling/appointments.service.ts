@@ -1,8 +1,9 @@
 // Everything done to an appointment after it is booked: list, cancel, mark present/absent, edit reason, delete.
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
+import { isOverlapError } from '../../platform/db/dialect.js';
 import type { Appointment, AppointmentOrigin, AppointmentStatus } from '../../platform/db/schema.js';
-import { addDays, isoUtc, startOfDayUtc } from '../../platform/time/zone.js';
+import { addDays, isoUtc, startOfDayUtc, todayIn, utcToCivil } from '../../platform/time/zone.js';
 import { getSettings } from '../center/center.repo.js';
 import { type Actor, canSeeProfessional, requireStaff } from '../staff/actor.js';
 import { appointmentView } from './appointment.view.js';
@@ -83,13 +84,14 @@ export async function cancelAppointment(ctx: AppContext, input: { actor: Actor; 
   const now = ctx.clock.now();
   if (a.status !== 'reserved') throw new AppError('INVALID_TRANSITION', { from: a.status, to: 'cancelled' });
   if (actor.kind === 'patient' && Date.parse(a.startsAt) <= now) throw new AppError('IN_THE_PAST');
-  const updated = await repo.updateAppointment(ctx.database.db, a.id, {
-    status: 'cancelled',
-    cancelledAt: isoUtc(now),
-    cancelledBy: actorName(actor),
-    updatedAt: isoUtc(now),
-  });
-  return appointmentView(await zoneOf(ctx), updated as Appointment);
+  const updated = await repo.updateAppointment(
+    ctx.database.db,
+    a.id,
+    { status: 'cancelled', cancelledAt: isoUtc(now), cancelledBy: actorName(actor), updatedAt: isoUtc(now) },
+    ['reserved'],
+  );
+  if (!updated) throw new AppError('INVALID_TRANSITION', { from: 'cambiado', to: 'cancelled' });
+  return appointmentView(await zoneOf(ctx), updated);
 }
 
 const ATTENDANCE: readonly AppointmentStatus[] = ['reserved', 'present', 'absent'];
@@ -107,18 +109,33 @@ export async function updateAppointment(
   const { actor } = input;
   if (input.status !== undefined) requireStaff(actor);
   const a = await loadFor(ctx, actor, input.id);
-  if (input.status !== undefined && (!ATTENDANCE.includes(a.status) || a.status === 'cancelled')) {
+  if (input.status !== undefined && !ATTENDANCE.includes(a.status)) {
     throw new AppError('INVALID_TRANSITION', { from: a.status, to: input.status });
   }
   if (input.reason !== undefined && actor.kind === 'patient' && a.status === 'cancelled') {
     throw new AppError('INVALID_TRANSITION', { from: a.status, to: 'reason' });
   }
-  const updated = await repo.updateAppointment(ctx.database.db, a.id, {
+  const zone = await zoneOf(ctx);
+  const now = ctx.clock.now();
+  if (
+    (input.status === 'present' || input.status === 'absent') &&
+    utcToCivil(zone, Date.parse(a.startsAt)).date > todayIn(zone, now)
+  ) {
+    throw new AppError('ATTENDANCE_TOO_EARLY');
+  }
+  const changes = {
     ...(input.status !== undefined ? { status: input.status } : {}),
     ...(input.reason !== undefined ? { reason: input.reason.trim() } : {}),
-    updatedAt: isoUtc(ctx.clock.now()),
-  });
-  return appointmentView(await zoneOf(ctx), updated as Appointment);
+    updatedAt: isoUtc(now),
+  };
+  // Guarded by the status read above: a cancel in between wins, and the row is not brought back.
+  const updated = await repo
+    .updateAppointment(ctx.database.db, a.id, changes, input.status !== undefined ? ATTENDANCE : [a.status])
+    .catch((e: unknown) => {
+      throw isOverlapError(e) ? new AppError('SLOT_TAKEN') : e;
+    });
+  if (!updated) throw new AppError('INVALID_TRANSITION', { from: 'cambiado', to: input.status ?? 'reason' });
+  return appointmentView(zone, updated);
 }
 
 export async function deleteAppointment(ctx: AppContext, input: { actor: Actor; id: number }) {

@@ -116,6 +116,17 @@ function webChecks(settings: CenterSettings, q: AvailabilityQuery) {
   if (q.origin === 'web' && settings.webBookingEnabled !== 1) throw new AppError('WEB_BOOKING_DISABLED');
 }
 
+/** The specialty or study exists (and, for the web, is enabled for it). */
+async function requireService(ctx: AppContext, service: NonNullable<Service>, web: boolean) {
+  const db = ctx.database.db;
+  const entity =
+    'specialtyId' in service
+      ? await catalog.getSpecialty(db, service.specialtyId)
+      : await catalog.getStudy(db, service.studyId);
+  const label = 'specialtyId' in service ? `la especialidad ${service.specialtyId}` : `el estudio ${service.studyId}`;
+  if (!entity || (web && entity.webEnabled !== 1)) throw new AppError('NOT_FOUND', { what: label });
+}
+
 /** One professional's slots, e.g. the week grid. */
 export async function professionalAvailability(
   ctx: AppContext,
@@ -129,6 +140,13 @@ export async function professionalAvailability(
     throw new AppError('NOT_FOUND', { what: `el profesional ${q.professionalId}` });
   }
   webChecks(settings, q);
+  if (q.service) {
+    await requireService(ctx, q.service, q.origin === 'web');
+    // The grid must not offer what booking would refuse.
+    if (!(await catalog.professionalOffers(db, professional.id, q.service))) {
+      throw new AppError('WRONG_SERVICE', { what: 'specialtyId' in q.service ? 'esa especialidad' : 'ese estudio' });
+    }
+  }
   const r = resolve(ctx, settings, q);
   const week = (await loadWeeks(ctx, settings, [professional], q.service ?? null, r))[0]!;
   return { from: r.from, days: r.days, nextFrom: addDays(r.from, r.days), ...week };
@@ -141,13 +159,7 @@ export async function serviceAvailability(ctx: AppContext, q: AvailabilityQuery 
   const web = q.origin === 'web';
   const settings = await getSettings(db);
   webChecks(settings, q);
-  const entity =
-    'specialtyId' in q.service
-      ? await catalog.getSpecialty(db, q.service.specialtyId)
-      : await catalog.getStudy(db, q.service.studyId);
-  const label =
-    'specialtyId' in q.service ? `la especialidad ${q.service.specialtyId}` : `el estudio ${q.service.studyId}`;
-  if (!entity || (web && entity.webEnabled !== 1)) throw new AppError('NOT_FOUND', { what: label });
+  await requireService(ctx, q.service, web);
   let pros = await catalog.listProfessionals(db, { webOnly: web, ...q.service });
   if (staff) pros = pros.filter((p) => canSeeProfessional(staff, p.id));
   const r = resolve(ctx, settings, q);

@@ -129,10 +129,10 @@ for (const dialect of testDialects()) {
       await setCenter({ reasonRequired: 1 });
       try {
         const patientId = await newPatient();
-        const noReason = await book(cardio('2026-11-25T08:00:00-03:00', { origin: 'web', patientId, reason: '  ' }));
+        const noReason = await book(cardio('2026-11-25T08:00:00-03:00', { origin: 'web', ip: '190.2.2.2', patientId, reason: '  ' }));
         assert.equal(noReason.json().error.code, 'REASON_REQUIRED');
         const withReason = await book(
-          cardio('2026-11-25T08:00:00-03:00', { origin: 'web', patientId, reason: 'Control' }),
+          cardio('2026-11-25T08:00:00-03:00', { origin: 'web', ip: '190.2.2.2', patientId, reason: 'Control' }),
         );
         assert.equal(withReason.statusCode, 201, withReason.body);
         assert.equal(withReason.json().typeLabel, 'WEB');
@@ -144,13 +144,13 @@ for (const dialect of testDialects()) {
         disabled: true,
         disabledNote: 'Comunicate con administración.',
       });
-      const res = await book(cardio('2026-11-25T08:20:00-03:00', { origin: 'web', patientId: disabled.id }));
+      const res = await book(cardio('2026-11-25T08:20:00-03:00', { origin: 'web', ip: '190.2.2.2', patientId: disabled.id }));
       assert.equal(res.json().error.code, 'PATIENT_DISABLED');
       assert.match(res.json().error.message, /Comunicate con administración/);
 
       await setCenter({ webBookingEnabled: 0 });
       try {
-        const off = await book(cardio('2026-11-25T08:40:00-03:00', { origin: 'web', patientId: await newPatient() }));
+        const off = await book(cardio('2026-11-25T08:40:00-03:00', { origin: 'web', ip: '190.2.2.2', patientId: await newPatient() }));
         assert.equal(off.json().error.code, 'WEB_BOOKING_DISABLED');
       } finally {
         await setCenter({ webBookingEnabled: 1 });
@@ -201,7 +201,7 @@ for (const dialect of testDialects()) {
       );
       assert.equal(squeezed.statusCode, 201, squeezed.body);
       assert.equal(squeezed.json().end, '2026-11-24T11:30:00-03:00');
-      const web = await book(cardio(start, { patientId: await newPatient(), overbook: true, origin: 'web' }));
+      const web = await book(cardio(start, { patientId: await newPatient(), overbook: true, origin: 'web', ip: '190.2.2.2' }));
       assert.equal(web.json().error.code, 'OVERBOOK_STAFF_ONLY');
     });
 
@@ -228,6 +228,15 @@ for (const dialect of testDialects()) {
 
       const id = rebooked.json().id;
       const reception = await t.auth('reception');
+      const early = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/appointments/${id}`,
+        headers: reception,
+        payload: { status: 'absent' },
+      });
+      assert.equal(early.statusCode, 409, 'nobody is absent from a turno that is tomorrow');
+      assert.equal(early.json().error.code, 'ATTENDANCE_TOO_EARLY');
+      t.clock.advance(24 * 3600_000); // Tuesday: the day of the turno.
       const present = await t.app.inject({
         method: 'PATCH',
         url: `/api/v1/appointments/${id}`,
@@ -256,6 +265,7 @@ for (const dialect of testDialects()) {
       assert.equal(del.statusCode, 204);
       const gone = await t.app.inject({ url: `/api/v1/appointments/${id}`, headers: admin });
       assert.equal(gone.statusCode, 404);
+      t.clock.advance(-24 * 3600_000);
     });
 
     test('who may do what: no token 401, professional token 403 on booking and sees only its own agenda', async () => {

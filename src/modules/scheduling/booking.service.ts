@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { isOverlapError, lockKey } from '../../platform/db/dialect.js';
 import type { AppointmentOrigin } from '../../platform/db/schema.js';
+import { normalizeIp } from '../../platform/ip.js';
 import { addDays, isoUtc, startOfDayUtc, todayIn, utcToCivil } from '../../platform/time/zone.js';
 import * as catalog from '../catalog/catalog.repo.js';
 import { fullName } from '../catalog/catalog.service.js';
@@ -68,6 +69,7 @@ export async function bookAppointment(ctx: AppContext, input: BookingInput) {
   const insurer = insurerId === null ? undefined : await catalog.getInsurer(db, insurerId);
   if (insurerId !== null && !insurer) throw new AppError('NOT_FOUND', { what: `la obra social ${insurerId}` });
   const reason = (input.reason ?? '').trim();
+  const ip = input.ip ? normalizeIp(input.ip) : null;
 
   if (web) {
     if (settings.webBookingEnabled !== 1) throw new AppError('WEB_BOOKING_DISABLED');
@@ -113,7 +115,7 @@ export async function bookAppointment(ctx: AppContext, input: BookingInput) {
       // inserts of one professional: two inserts racing on PostgreSQL's exclusion constraint would
       // otherwise deadlock instead of one of them getting a clean conflict. Always in this order.
       await lockKey(trx, ctx.database.dialect, `patient:${patient.id}`);
-      if (web && input.ip) await lockKey(trx, ctx.database.dialect, `ip:${input.ip}`);
+      if (web && ip) await lockKey(trx, ctx.database.dialect, `ip:${ip}`);
       await lockKey(trx, ctx.database.dialect, `professional:${professional.id}`);
       if (web) {
         const sameDay = await repo.countWithProfessionalBetween(
@@ -129,7 +131,7 @@ export async function bookAppointment(ctx: AppContext, input: BookingInput) {
         if ((await repo.countFutureOfPatient(trx, patient.id, nowIso)) >= settings.maxFuturePerPatient) {
           throw new AppError('LIMIT_FUTURE_PATIENT', { max: settings.maxFuturePerPatient });
         }
-        if (input.ip && (await repo.countFutureFromIp(trx, input.ip, nowIso)) >= settings.maxFuturePerIp) {
+        if (ip && (await repo.countFutureFromIp(trx, ip, nowIso)) >= settings.maxFuturePerIp) {
           throw new AppError('LIMIT_FUTURE_IP', { max: settings.maxFuturePerIp });
         }
       }
@@ -146,7 +148,7 @@ export async function bookAppointment(ctx: AppContext, input: BookingInput) {
         reason,
         insurerId,
         bookedAt: nowIso,
-        bookedIp: input.ip ?? null,
+        bookedIp: ip,
         // The manual's "usuario WEB": web turnos show it whoever relayed them (the audit log keeps the integration).
         bookedBy: web || !staff ? settings.webUserLabel : staff.name,
         cancelledAt: null,

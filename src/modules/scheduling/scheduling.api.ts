@@ -47,19 +47,25 @@ const appointmentOutput = z.object({
   cancelledBy: z.string().nullable(),
 });
 
-const bookingInput = z.object({
-  professionalId: idField,
-  patientId: idField,
-  start: instantField,
-  specialtyId: idField.nullish(),
-  studyId: idField.nullish(),
-  insurerId: idField.nullish(),
-  reason: z.string().max(500, 'es demasiado largo (máximo 500 caracteres)').optional(),
-  origin: z.enum(['staff', 'web'], { error: 'debe ser staff o web' }).default('staff'),
-  ip: z.union([z.ipv4(), z.ipv6()], { error: 'debe ser una dirección IP' }).nullish(),
-  overbook: z.boolean().default(false),
-  typeLabel: z.string().trim().min(1).max(30).optional(),
-});
+const bookingInput = z
+  .object({
+    professionalId: idField,
+    patientId: idField,
+    start: instantField,
+    specialtyId: idField.nullish(),
+    studyId: idField.nullish(),
+    insurerId: idField.nullish(),
+    reason: z.string().max(500, 'es demasiado largo (máximo 500 caracteres)').optional(),
+    origin: z.enum(['staff', 'web'], { error: 'debe ser staff o web' }).default('staff'),
+    ip: z.union([z.ipv4(), z.ipv6()], { error: 'debe ser una dirección IP' }).nullish(),
+    overbook: z.boolean().default(false),
+    typeLabel: z.string().trim().min(1).max(30).optional(),
+  })
+  .superRefine((b, ctx) => {
+    // The per-IP limit needs the patient's address: a web booking without it would skip the limit.
+    if (b.origin === 'web' && !b.ip)
+      ctx.addIssue({ code: 'custom', path: ['ip'], message: 'es obligatoria con origin web (la IP del paciente)' });
+  });
 
 const idParams = z.object({ id: idField });
 

@@ -34,7 +34,8 @@ export function parseDatabaseUrl(url: string): DbTarget {
     const location = url.slice('sqlite:'.length).replace(/^\/\//, '');
     return { dialect: 'sqlite', location: location || ':memory:' };
   }
-  throw new Error(`DATABASE_URL debe empezar con sqlite: o postgres:// (recibido: ${url})`);
+  // Only the scheme is echoed: the rest may hold a password.
+  throw new Error(`debe empezar con sqlite: o postgres:// (empieza con: ${url.split(':')[0]}:)`);
 }
 
 export function sqliteFileExists(target: DbTarget): boolean {
@@ -228,14 +229,15 @@ export function foldText(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-const ACCENTED = 'áàäâãéèëêíìïîóòöôõúùüûñç';
-const PLAIN = 'aaaaaeeeeiiiiooooouuuunc';
+// Upper case too: under a "C" collation PostgreSQL's lower() leaves Ñ and Á alone.
+const ACCENTED = 'áàäâãåéèëêíìïîóòöôõúùüûýÿñçÁÀÄÂÃÅÉÈËÊÍÌÏÎÓÒÖÔÕÚÙÜÛÝÑÇ';
+const PLAIN = 'aaaaaaeeeeiiiiooooouuuuyyncAAAAAAEEEEIIIIOOOOOUUUUYNC';
 
 /** turnero_fold(text) on PostgreSQL; SQLite registers it on each connection (see sqliteDialect). */
 export async function createFoldFunction(db: AnyDb, dialect: DialectName) {
   if (dialect !== 'postgres') return;
   await sql`create or replace function turnero_fold(text) returns text language sql immutable strict
-    as ${sql.lit(`select translate(lower($1), '${ACCENTED}', '${PLAIN}')`)}`.execute(db);
+    as ${sql.lit(`select lower(translate($1, '${ACCENTED}', '${PLAIN}'))`)}`.execute(db);
 }
 
 export async function ping(db: AnyDb) {

@@ -11,10 +11,18 @@ interface Entry {
   expiresAt: number;
 }
 
+interface Pending {
+  json: Promise<string>;
+  generation: number;
+}
+
 const MAX_ENTRIES = 500;
 
 export class ResponseCache {
   private readonly entries = new Map<string, Entry>();
+  /** Requests that miss while a week is being computed wait for it instead of computing it again. */
+  private readonly pending = new Map<string, Pending>();
+  private generation = 0;
 
   constructor(
     private readonly ttlMs: number,
@@ -27,6 +35,8 @@ export class ResponseCache {
 
   clear() {
     this.entries.clear();
+    this.pending.clear();
+    this.generation++;
   }
 
   /** Answers from the cache, or computes, stores and answers. */
@@ -35,10 +45,22 @@ export class ResponseCache {
     const now = this.clock.now();
     let entry = this.entries.get(key);
     if (!entry || entry.expiresAt <= now) {
-      const json = JSON.stringify(await compute());
-      if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
+      let pending = this.pending.get(key);
+      if (!pending) {
+        pending = { json: compute().then((body) => JSON.stringify(body)), generation: this.generation };
+        this.pending.set(key, pending);
+        const settle = () => {
+          if (this.pending.get(key) === pending) this.pending.delete(key);
+        };
+        pending.json.then(settle, settle);
+      }
+      const json = await pending.json;
       entry = { json, expiresAt: now + this.ttlMs };
-      this.entries.set(key, entry);
+      // A write that cleared the cache while this week was computed makes it stale: serve it, keep it not.
+      if (pending.generation === this.generation) {
+        if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
+        this.entries.set(key, entry);
+      }
     }
     reply.header('content-type', 'application/json; charset=utf-8').header('vary', 'accept-encoding');
     if (!/\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) return reply.send(entry.json);
