@@ -129,7 +129,9 @@ for (const dialect of testDialects()) {
       await setCenter({ reasonRequired: 1 });
       try {
         const patientId = await newPatient();
-        const noReason = await book(cardio('2026-11-25T08:00:00-03:00', { origin: 'web', ip: '190.2.2.2', patientId, reason: '  ' }));
+        const noReason = await book(
+          cardio('2026-11-25T08:00:00-03:00', { origin: 'web', ip: '190.2.2.2', patientId, reason: '  ' }),
+        );
         assert.equal(noReason.json().error.code, 'REASON_REQUIRED');
         const withReason = await book(
           cardio('2026-11-25T08:00:00-03:00', { origin: 'web', ip: '190.2.2.2', patientId, reason: 'Control' }),
@@ -144,13 +146,17 @@ for (const dialect of testDialects()) {
         disabled: true,
         disabledNote: 'Comunicate con administración.',
       });
-      const res = await book(cardio('2026-11-25T08:20:00-03:00', { origin: 'web', ip: '190.2.2.2', patientId: disabled.id }));
+      const res = await book(
+        cardio('2026-11-25T08:20:00-03:00', { origin: 'web', ip: '190.2.2.2', patientId: disabled.id }),
+      );
       assert.equal(res.json().error.code, 'PATIENT_DISABLED');
       assert.match(res.json().error.message, /Comunicate con administración/);
 
       await setCenter({ webBookingEnabled: 0 });
       try {
-        const off = await book(cardio('2026-11-25T08:40:00-03:00', { origin: 'web', ip: '190.2.2.2', patientId: await newPatient() }));
+        const off = await book(
+          cardio('2026-11-25T08:40:00-03:00', { origin: 'web', ip: '190.2.2.2', patientId: await newPatient() }),
+        );
         assert.equal(off.json().error.code, 'WEB_BOOKING_DISABLED');
       } finally {
         await setCenter({ webBookingEnabled: 1 });
@@ -201,7 +207,9 @@ for (const dialect of testDialects()) {
       );
       assert.equal(squeezed.statusCode, 201, squeezed.body);
       assert.equal(squeezed.json().end, '2026-11-24T11:30:00-03:00');
-      const web = await book(cardio(start, { patientId: await newPatient(), overbook: true, origin: 'web', ip: '190.2.2.2' }));
+      const web = await book(
+        cardio(start, { patientId: await newPatient(), overbook: true, origin: 'web', ip: '190.2.2.2' }),
+      );
       assert.equal(web.json().error.code, 'OVERBOOK_STAFF_ONLY');
     });
 
