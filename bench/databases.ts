@@ -1,12 +1,8 @@
-// A fresh, migrated database for each run: a temp SQLite file, or a new database on a PostgreSQL server.
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+// A fresh, migrated database for each run (the tests' throwaway databases): a temp SQLite file, or a new
+// database on a PostgreSQL server.
 import { sql } from 'kysely';
-import pg from 'pg';
-import { createDb, type Database } from '../src/platform/db/database.js';
-import { migrateToLatest } from '../src/platform/db/migrate.js';
+import type { Database } from '../src/platform/db/database.js';
+import { createTestDatabase } from '../test/support/test-db.js';
 
 /** The app's default DATABASE_POOL_SIZE; SQLite ignores it (one connection). */
 export const POOL_SIZE = 10;
@@ -21,51 +17,28 @@ export interface BenchDatabase {
 }
 
 export async function freshSqlite(): Promise<BenchDatabase> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'turnero-bench-'));
-  const file = path.join(dir, 'turnero.db');
-  const database = createDb({ dialect: 'sqlite', location: file }, { poolSize: POOL_SIZE });
-  await migrateToLatest(database);
+  const fresh = await createTestDatabase('sqlite', { poolSize: POOL_SIZE });
   return {
     name: 'SQLite',
-    label: `SQLite (${file}, WAL, synchronous=FULL)`,
-    database,
+    label: `SQLite (${fresh.url.slice('sqlite:'.length)}, WAL, synchronous=FULL)`,
+    database: fresh.database,
     // The app never runs ANALYZE on SQLite, so neither does the benchmark: it measures what ships.
     settle: async () => {},
-    drop: async () => {
-      await database.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
+    drop: fresh.drop,
   };
 }
 
 export async function freshPostgres(serverUrl: string): Promise<BenchDatabase> {
-  const name = `turnero_bench_${randomBytes(6).toString('hex')}`;
-  await asAdmin(serverUrl, (c) => c.query(`create database ${name}`));
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = createDb({ dialect: 'postgres', location: url.toString() }, { poolSize: POOL_SIZE });
-  await migrateToLatest(database);
+  const fresh = await createTestDatabase('postgres', { poolSize: POOL_SIZE, serverUrl });
+  const url = new URL(fresh.url);
   return {
     name: 'PostgreSQL',
-    label: `PostgreSQL (${url.host}/${name}, pool ${POOL_SIZE})`,
-    database,
+    label: `PostgreSQL (${url.host}${url.pathname}, pool ${POOL_SIZE})`,
+    database: fresh.database,
     // Autovacuum analyzes a table within a minute of a load this size; doing it now measures that steady state.
     settle: async () => {
-      await sql`analyze`.execute(database.db);
+      await sql`analyze`.execute(fresh.database.db);
     },
-    drop: async () => {
-      await database.close();
-      await asAdmin(serverUrl, (c) => c.query(`drop database if exists ${name} with (force)`));
-    },
+    drop: fresh.drop,
   };
-}
-
-async function asAdmin<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
 }

@@ -23,9 +23,10 @@ export function testDialects(): DialectName[] {
 
 export async function createTestDatabase(
   dialect: DialectName,
-  options: { migrate?: boolean; poolSize?: number } = {},
+  /** serverUrl: the PostgreSQL server to create the database on (default TEST_DATABASE_URL). */
+  options: { migrate?: boolean; poolSize?: number; serverUrl?: string } = {},
 ): Promise<TestDatabase> {
-  const made = dialect === 'sqlite' ? makeSqlite() : await makePostgres();
+  const made = dialect === 'sqlite' ? makeSqlite() : await makePostgres(options.serverUrl);
   const database = createDb(parseDatabaseUrl(made.url), { poolSize: options.poolSize ?? 10 });
   if (options.migrate ?? true) await migrateToLatest(database);
   return {
@@ -46,8 +47,7 @@ function makeSqlite() {
   };
 }
 
-async function makePostgres() {
-  const serverUrl = process.env.TEST_DATABASE_URL;
+async function makePostgres(serverUrl = process.env.TEST_DATABASE_URL) {
   if (!serverUrl) throw new Error('TEST_DATABASE_URL no está definida');
   const name = `turnero_test_${randomBytes(6).toString('hex')}`;
   await withAdmin(serverUrl, (c) => c.query(`create database ${name}`));
