@@ -107,11 +107,7 @@ const catalogue = {
   },
   SERVICE_NOT_OFFERED: {
     status: 422,
-    es: (p) =>
-      `El profesional no atiende ${p.what}: asignásela primero en su ficha y después dale horarios.`.replace(
-        'asignásela',
-        String(p.what).startsWith('el ') ? 'asignáselo' : 'asignásela',
-      ),
+    es: (p) => `El profesional no atiende ${p.what}: ${p.assign} primero en su ficha y después dale horarios.`,
     en: (p) => `The professional does not offer ${p.what}: assign it first.`,
   },
   SERVICE_REQUIRED: {
@@ -144,11 +140,6 @@ const catalogue = {
     status: 429,
     es: () => 'Demasiados intentos. Esperá un momento y volvé a probar.',
     en: () => 'Too many attempts. Wait a moment and try again.',
-  },
-  UNAVAILABLE: {
-    status: 503,
-    es: () => 'El servicio no está disponible en este momento.',
-    en: () => 'The service is unavailable right now.',
   },
   INTERNAL: {
     status: 500,

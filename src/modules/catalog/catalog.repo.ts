@@ -26,7 +26,6 @@ export interface ProfessionalFilter {
   webOnly: boolean;
   specialtyId?: number | undefined;
   studyId?: number | undefined;
-  ids?: readonly number[];
 }
 
 const byName = (a: Professional, b: Professional) =>
@@ -36,7 +35,6 @@ const byName = (a: Professional, b: Professional) =>
 export async function listProfessionals(db: Kysely<DB>, f: ProfessionalFilter): Promise<Professional[]> {
   let q = db.selectFrom('professionals').selectAll('professionals');
   if (f.webOnly) q = q.where('webEnabled', '=', 1);
-  if (f.ids) q = f.ids.length ? q.where('id', 'in', f.ids) : q.where('id', '=', -1);
   if (f.specialtyId !== undefined) {
     const id = f.specialtyId;
     q = q.where((eb) =>

@@ -44,11 +44,14 @@ export async function createAgenda(ctx: AppContext, input: { actor: Actor; agend
     !(await catalog.professionalOffers(db, a.professionalId, { specialtyId: a.specialtyId }))
   ) {
     const specialty = await catalog.getSpecialty(db, a.specialtyId);
-    throw new AppError('SERVICE_NOT_OFFERED', { what: `la especialidad ${specialty?.name ?? a.specialtyId}` });
+    throw new AppError('SERVICE_NOT_OFFERED', {
+      what: `la especialidad ${specialty?.name ?? a.specialtyId}`,
+      assign: 'asignásela',
+    });
   }
   if (a.studyId !== null && !(await catalog.professionalOffers(db, a.professionalId, { studyId: a.studyId }))) {
     const study = await catalog.getStudy(db, a.studyId);
-    throw new AppError('SERVICE_NOT_OFFERED', { what: `el estudio ${study?.name ?? a.studyId}` });
+    throw new AppError('SERVICE_NOT_OFFERED', { what: `el estudio ${study?.name ?? a.studyId}`, assign: 'asignáselo' });
   }
   const clash = (await repo.agendasOf(db, a.professionalId)).some(
     (b) => b.weekday === a.weekday && b.startTime < a.endTime && a.startTime < b.endTime && periodsOverlap(a, b),
