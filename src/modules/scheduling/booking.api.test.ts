@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { insertPatient, seedCenter } from '../../../test/support/factories.js';
-import { buildTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { insertPatient } from '../../../test/support/factories.js';
+import { buildSeededApp, cardiology, postBooking, type Seed } from '../../../test/support/seeded-app.js';
+import type { TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
-
-type Seed = Awaited<ReturnType<typeof seedCenter>>;
 
 for (const dialect of testDialects()) {
   describe(`booking rules (${dialect})`, () => {
@@ -13,21 +12,13 @@ for (const dialect of testDialects()) {
     let admin: Record<string, string>;
 
     before(async () => {
-      t = await buildTestApp(dialect);
-      seed = await seedCenter(t.ctx.database.db);
-      admin = await t.auth('admin');
+      ({ t, seed, admin } = await buildSeededApp(dialect));
     });
     after(() => t.close());
 
-    const book = (body: Record<string, unknown>, headers = admin) =>
-      t.app.inject({ method: 'POST', url: '/api/v1/appointments', headers, payload: body });
+    const book = (body: Record<string, unknown>, headers = admin) => postBooking(t, headers, body);
     const newPatient = async () => (await insertPatient(t.ctx.database.db, { insurerId: seed.osde.id })).id;
-    const cardio = (start: string, extra: Record<string, unknown> = {}) => ({
-      professionalId: seed.gonzalez.id,
-      specialtyId: seed.cardiology.id,
-      start,
-      ...extra,
-    });
+    const cardio = (start: string, extra: Record<string, unknown> = {}) => cardiology(seed, { start, ...extra });
     const setCenter = (changes: Record<string, unknown>) =>
       t.ctx.database.db.updateTable('centerSettings').set(changes).where('id', '=', 1).execute();
 

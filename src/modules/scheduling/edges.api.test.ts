@@ -1,29 +1,22 @@
 // Inputs at the edges answer 4xx on both databases, never 500, and never do something else than asked.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { insertPatient, seedCenter } from '../../../test/support/factories.js';
-import { buildTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { insertPatient } from '../../../test/support/factories.js';
+import { buildSeededApp, cardiology, postBooking, type Seed } from '../../../test/support/seeded-app.js';
+import type { TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
 
 for (const dialect of testDialects()) {
   describe(`edges (${dialect})`, () => {
     let t: TestApp;
-    let seed: Awaited<ReturnType<typeof seedCenter>>;
+    let seed: Seed;
     let admin: Record<string, string>;
     before(async () => {
-      t = await buildTestApp(dialect);
-      seed = await seedCenter(t.ctx.database.db);
-      admin = await t.auth('admin');
+      ({ t, seed, admin } = await buildSeededApp(dialect));
     });
     after(() => t.close());
 
-    const book = (body: Record<string, unknown>) =>
-      t.app.inject({
-        method: 'POST',
-        url: '/api/v1/appointments',
-        headers: admin,
-        payload: { professionalId: seed.gonzalez.id, specialtyId: seed.cardiology.id, ...body },
-      });
+    const book = (body: Record<string, unknown>) => postBooking(t, admin, cardiology(seed, body));
 
     test('ids beyond 32 bits, impossible or far-away dates are 400, not 500', async () => {
       for (const url of [
