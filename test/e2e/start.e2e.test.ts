@@ -109,3 +109,29 @@ it('GET /healthz responde 503 cuando la base de datos desaparece', {
     if (!dropped) await testDb.drop();
   }
 });
+
+it('serve se niega a atender una base sin migrar; migrate, demo y holidays la preparan', { timeout: 60_000 }, async () => {
+  const env = { DATABASE_URL: `sqlite:${path.join(tempDir(dirs), 'turnero.db')}` };
+  const refused = await runTurnero(['serve'], { ...env, PORT: '0' });
+  assert.equal(refused.code, 1, refused.stdout);
+  assert.match(refused.stderr, /no está al día.*turnero migrate/);
+
+  const migrated = await runTurnero(['migrate'], env);
+  assert.equal(migrated.code, 0, migrated.stderr);
+  assert.match(migrated.stdout, /Migraciones aplicadas: 001_initial/);
+  assert.match((await runTurnero(['migrate'], env)).stdout, /ya estaba al día/);
+
+  const demo = await runTurnero(['demo'], env);
+  assert.equal(demo.code, 0, demo.stderr);
+  assert.match(demo.stdout, /16 profesionales, 240 pacientes/);
+  const again = await runTurnero(['demo'], env);
+  assert.equal(again.code, 1);
+  assert.match(again.stderr, /ya tiene datos/);
+
+  const holidays = await runTurnero(['holidays', '--year', '2027'], env);
+  assert.equal(holidays.code, 0, holidays.stderr);
+  assert.match(holidays.stdout, /Feriados 2027: 16 cargados, 0 ya estaban/);
+  assert.match((await runTurnero(['holidays', '--year', '2027'], env)).stdout, /0 cargados, 16 ya estaban/);
+  const badYear = await runTurnero(['holidays', '--year', 'dos mil'], env);
+  assert.equal(badYear.code, 2);
+});
