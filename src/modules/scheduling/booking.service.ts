@@ -82,7 +82,7 @@ export async function bookAppointment(ctx: AppContext, input: BookingInput) {
     if (settings.reasonRequired === 1 && reason === '') throw new AppError('REASON_REQUIRED');
   }
   if (!(await catalog.professionalOffers(db, professional.id, service))) {
-    throw new AppError('WRONG_SERVICE', { what: 'name' in serviceEntity ? serviceEntity.name : '' });
+    throw new AppError('WRONG_SERVICE', { what: serviceEntity.name });
   }
 
   const zone = settings.timeZone;
