@@ -110,7 +110,9 @@ it('GET /healthz responde 503 cuando la base de datos desaparece', {
   }
 });
 
-it('serve se niega a atender una base sin migrar; migrate, demo y holidays la preparan', { timeout: 60_000 }, async () => {
+it('serve se niega a atender una base sin migrar; migrate, demo y holidays la preparan', {
+  timeout: 60_000,
+}, async () => {
   const env = { DATABASE_URL: `sqlite:${path.join(tempDir(dirs), 'turnero.db')}` };
   const refused = await runTurnero(['serve'], { ...env, PORT: '0' });
   assert.equal(refused.code, 1, refused.stdout);
