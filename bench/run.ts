@@ -2,7 +2,7 @@
 // (with BENCH_DATABASE_URL=postgres://…) PostgreSQL, with baselines from the same run. Prints; never fails on a target.
 import { performance } from 'node:perf_hooks';
 import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
+import { defaultWebConfig, loadConfig } from '../src/config.js';
 import type { AppContext } from '../src/context.js';
 import { createApiToken } from '../src/modules/staff/api-tokens.service.js';
 import type { Clock } from '../src/platform/time/clock.js';
@@ -32,7 +32,7 @@ async function benchDatabase(cfg: BenchConfig, load: LoadGenerator, plan: Center
     // the measured week is the half-booked week ahead.
     const startedAt = performance.now();
     const clock: Clock = { now: () => NOW_MS + (performance.now() - startedAt) };
-    const ctx: AppContext = { database, clock };
+    const ctx: AppContext = { database, clock, web: defaultWebConfig };
     const { token } = await createApiToken(ctx, { name: 'benchmark', role: 'admin' });
     // Built as src/main.ts builds it, with the default configuration.
     const { availabilityCacheMs } = loadConfig({});

@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -17,6 +18,8 @@ import { authenticateApiToken } from './modules/staff/api-tokens.service.js';
 import { ping } from './platform/db/dialect.js';
 import { installErrorHandling } from './platform/http/errors.js';
 import { ResponseCache } from './platform/http/response-cache.js';
+import { installSecurityHeaders } from './platform/http/security-headers.js';
+import { htmlErrorRenderer, installWebShell } from './web/shell.js';
 
 z.config(z.locales.es());
 // A missing field is the most common mistake: say so plainly instead of "se esperaba texto, recibido indefinido".
@@ -48,8 +51,9 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   app.setSerializerCompiler(
     options.validateResponses ? serializerCompiler : () => (data: unknown) => JSON.stringify(data),
   );
-  installErrorHandling(app);
   await app.register(formbody);
+  await app.register(cookie);
+  installSecurityHeaders(app);
   const availabilityCache = new ResponseCache(options.availabilityCacheMs ?? 0, ctx.clock);
   app.addHook('onResponse', async (request, reply) => {
     // Whatever a successful write changed, a cached week may now be wrong.
@@ -60,6 +64,9 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   app.addHook('onRequest', async (request) => {
     request.actor = publicActor;
   });
+  // Registered on the root, so the patient's session cookie counts for pages and for /api/v1/me alike.
+  const shell = await installWebShell(app, ctx);
+  installErrorHandling(app, htmlErrorRenderer(shell));
 
   await app.register(swagger, {
     openapi: {
@@ -95,7 +102,14 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       // Only the API reads the Authorization header: a stale token in a browser must not break the pages.
       api.addHook('onRequest', async (request) => {
         const header = request.headers.authorization;
-        if (header === undefined) return;
+        if (header === undefined) {
+          // A session cookie goes with any request the browser makes, even one another site starts: writes
+          // must be JSON, which a cross-site form cannot send without the browser asking this server first.
+          const writes = request.method === 'POST' || request.method === 'PUT' || request.method === 'PATCH';
+          const json = /^application\/json\b/i.test(request.headers['content-type'] ?? '');
+          if (request.actor.kind === 'patient' && writes && !json) throw new AppError('CSRF_FAILED');
+          return;
+        }
         const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
         const actor = token ? await authenticateApiToken(ctx, token) : null;
         if (!actor) throw new AppError('UNAUTHENTICATED');
@@ -109,6 +123,6 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     },
     { prefix: '/api/v1' },
   );
-  await app.register(homeRoutes(ctx));
+  await app.register(homeRoutes(ctx, shell));
   return app;
 }

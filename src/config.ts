@@ -51,6 +51,22 @@ const envSchema = z.object({
   TRUST_PROXY: bool(false),
   SHUTDOWN_GRACE_MS: int(10000, 0, 600000),
   AVAILABILITY_CACHE_MS: int(2000, 0, 60000),
+  PATIENT_IDLE_SECONDS: int(600, 5, 86400),
+  PUBLIC_URL: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || /^https?:\/\/[^/\s]+(\/\S*)?$/.test(v), {
+      message: 'debe ser una dirección http:// o https:// (ej.: https://turnos.micentro.com.ar)',
+    })
+    .transform((v) => (v ? v.replace(/\/+$/, '') : null)),
+  SMTP_URL: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || /^smtps?:\/\//.test(v), {
+      message: 'debe empezar con smtp:// o smtps:// (ej.: smtp://usuario:clave@mail.micentro.com.ar:587)',
+    })
+    .transform((v) => v || null),
+  MAIL_FROM: z.string().default(''),
 });
 
 export interface Config {
@@ -65,7 +81,25 @@ export interface Config {
   readonly shutdownGraceMs: number;
   /** How long a public week of free slots may be served from memory (0: never). */
   readonly availabilityCacheMs: number;
+  readonly web: WebConfig;
+  readonly mail: MailConfig;
 }
+
+export interface WebConfig {
+  /** A patient's session ends after this long without a request (the manual: 10 minutes). */
+  readonly patientIdleSeconds: number;
+  /** The address patients reach, for links in mails; null: the address of the request that caused the mail. */
+  readonly publicUrl: string | null;
+}
+
+export interface MailConfig {
+  /** null: mails wait in the outbox until an SMTP server is configured. */
+  readonly smtpUrl: string | null;
+  /** "Centro Médico <turnos@centro.com.ar>"; empty: the center's contact e-mail. */
+  readonly from: string;
+}
+
+export const defaultWebConfig: WebConfig = { patientIdleSeconds: 600, publicUrl: null };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -90,5 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     availabilityCacheMs: e.AVAILABILITY_CACHE_MS,
+    web: { patientIdleSeconds: e.PATIENT_IDLE_SECONDS, publicUrl: e.PUBLIC_URL },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
   });
 }

@@ -1,3 +1,4 @@
+import type { WebConfig } from './config.js';
 import type { Database } from './platform/db/database.js';
 import type { Clock } from './platform/time/clock.js';
 
@@ -5,4 +6,5 @@ import type { Clock } from './platform/time/clock.js';
 export interface AppContext {
   readonly database: Database;
   readonly clock: Clock;
+  readonly web: WebConfig;
 }

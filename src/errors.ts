@@ -1,5 +1,8 @@
 // The catalogue of errors a user or integrator can see: a stable code, an HTTP status and a message per language.
-export type Lang = 'es' | 'en';
+import type { Lang } from './platform/i18n/lang.js';
+
+export type { Lang };
+
 type Params = Record<string, string | number>;
 type Message = (p: Params) => string;
 
@@ -26,8 +29,13 @@ const catalogue = {
   },
   UNAUTHENTICATED: {
     status: 401,
-    es: () => 'Falta un token de acceso válido (Authorization: Bearer …).',
-    en: () => 'A valid access token is required (Authorization: Bearer …).',
+    es: () => 'Tenés que iniciar sesión, o enviar un token de acceso válido (Authorization: Bearer …).',
+    en: () => 'Please log in, or send a valid access token (Authorization: Bearer …).',
+  },
+  CSRF_FAILED: {
+    status: 403,
+    es: () => 'El formulario venció o no viene de este sitio. Recargá la página y envialo de nuevo.',
+    en: () => 'The form expired or does not come from this site. Reload the page and send it again.',
   },
   FORBIDDEN: {
     status: 403,

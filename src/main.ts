@@ -4,9 +4,11 @@ import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { loadDemo } from './demo/load-demo.js';
+import { centerMailFrom } from './modules/center/center.service.js';
 import { createDb } from './platform/db/database.js';
 import { sqliteFileExists } from './platform/db/dialect.js';
 import { migrateToLatest, pendingMigrations } from './platform/db/migrate.js';
+import { MailWorker, smtpSender } from './platform/mail/mail-worker.js';
 import { systemClock } from './platform/time/clock.js';
 
 export function createLogger(config: Config) {
@@ -20,6 +22,9 @@ export function createLogger(config: Config) {
   });
 }
 
+/** How often the mail worker looks for new mails in the outbox. */
+const MAIL_POLL_MS = 2000;
+
 export interface ServeOptions {
   /** Apply pending migrations first (npm start); without it, refuse to serve an outdated database. */
   migrate: boolean;
@@ -29,7 +34,7 @@ export async function serve(config: Config, options: ServeOptions) {
   const logger = createLogger(config);
   const firstStart = config.database.dialect === 'sqlite' && !sqliteFileExists(config.database);
   const database = createDb(config.database, { poolSize: config.databasePoolSize });
-  const ctx: AppContext = { database, clock: systemClock };
+  const ctx: AppContext = { database, clock: systemClock, web: config.web };
 
   if (options.migrate) {
     const applied = await migrateToLatest(database);
@@ -56,6 +61,18 @@ export async function serve(config: Config, options: ServeOptions) {
     availabilityCacheMs: config.availabilityCacheMs,
   });
   await app.listen({ port: config.port, host: config.host });
+  const smtpUrl = config.mail.smtpUrl;
+  const mailWorker = smtpUrl
+    ? new MailWorker({
+        database,
+        clock: ctx.clock,
+        sender: smtpSender(smtpUrl),
+        from: () => centerMailFrom(ctx, config.mail.from),
+        logger,
+      })
+    : null;
+  if (mailWorker) mailWorker.start(MAIL_POLL_MS);
+  else logger.warn('SMTP_URL no está configurado: los mails (activación, confirmación de turnos) quedan en espera');
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const port = (app.server.address() as { port: number }).port;
   logger.info(`Turnero listo en http://${shown}:${port} (API: http://${shown}:${port}/api/docs)`);
@@ -71,6 +88,7 @@ export async function serve(config: Config, options: ServeOptions) {
     }, config.shutdownGraceMs);
     timer.unref();
     await app.close();
+    await mailWorker?.stop();
     await database.close();
     logger.info('stopped');
   };

@@ -1,62 +1,141 @@
 import type { ComponentChildren } from 'preact';
-import { renderToString } from 'preact-render-to-string';
-import type { CenterView } from '../modules/center/center.service.js';
+import { CSRF_FIELD } from '../platform/http/csrf.js';
+import { layoutMessages } from './layout.messages.js';
+import type { Page } from './page.js';
 
-const css = `
-:root{--fg:#1b1f24;--muted:#4a5560;--accent:#0b6e4f;--bg:#f6f8f7;--card:#fff}
-*{box-sizing:border-box}body{margin:0;font:1.05rem/1.5 system-ui,sans-serif;color:var(--fg);background:var(--bg)}
-header,main,footer{max-width:60rem;margin:0 auto;padding:1rem}
-header{border-bottom:3px solid var(--accent)}header h1{margin:0;font-size:1.4rem}
-.card{background:var(--card);border:1px solid #d5dcd9;border-radius:.5rem;padding:1rem;margin:1rem 0}
-.notice{border-left:6px solid #b3261e;background:#fff4f2}
-footer{color:var(--muted);font-size:.95rem;border-top:1px solid #d5dcd9}
-a{color:var(--accent)}ul{padding-left:1.2rem}
-`;
+export function idleSpan(page: Page): string {
+  const t = layoutMessages(page.lang);
+  const s = page.idleSeconds;
+  return s % 60 === 0 ? t('minutes', { n: s / 60 }) : t('seconds', { n: s });
+}
 
-/** Every page: the center's name on top, its contact data at the foot. */
-export function Layout(props: { center: CenterView; title: string; children: ComponentChildren }) {
-  const { center } = props;
+/** The hidden CSRF field every form carries. */
+export function Csrf(props: { page: Page }) {
+  return <input type="hidden" name={CSRF_FIELD} value={props.page.csrf} />;
+}
+
+function Nav(props: { page: Page }) {
+  const { page } = props;
+  const t = layoutMessages(page.lang);
+  const links: [string, string][] = page.patient
+    ? [
+        ['/', t('home')],
+        ['/mis-turnos', t('myAppointments')],
+        ['/turnos/nuevo', t('book')],
+        ['/obras-sociales', t('insurers')],
+        ['/mis-datos', t('myData')],
+        ['/ayuda', t('help')],
+      ]
+    : [
+        ['/', t('home')],
+        ['/ingresar', t('login')],
+        ['/registrarse', t('register')],
+        ['/obras-sociales', t('insurers')],
+        ['/ayuda', t('help')],
+      ];
+  const current = page.here.split('?')[0];
   return (
-    <html lang="es-AR">
+    <nav aria-label={t('menu')}>
+      <ul class="menu">
+        {links.map(([href, label]) => (
+          <li key={href}>
+            <a href={href} aria-current={current === href ? 'page' : undefined}>
+              {label}
+            </a>
+          </li>
+        ))}
+        {page.patient && (
+          <li>
+            <form method="post" action="/salir" class="inline">
+              <Csrf page={page} />
+              <button type="submit" class="link">
+                {t('logout')}
+              </button>
+            </form>
+          </li>
+        )}
+        <li>
+          <a
+            href={`/idioma?lang=${t('otherLangCode')}&volver=${encodeURIComponent(page.here)}`}
+            lang={t('otherLangCode')}
+          >
+            {t('otherLang')}
+          </a>
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
+/** Every page: the center's name and menu on top, its contact data at the foot. */
+export function Layout(props: { page: Page; title: string; children: ComponentChildren }) {
+  const { page } = props;
+  const { center } = page;
+  const t = layoutMessages(page.lang);
+  return (
+    <html lang={page.lang === 'es' ? 'es-AR' : 'en'}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · ${center.name}`}</title>
-        <style>{css}</style>
+        <link rel="stylesheet" href={page.assets['app.css']} />
+        <script src={page.assets['app.js']} defer />
       </head>
-      <body>
+      <body
+        data-idle-seconds={page.patient ? String(page.idleSeconds) : undefined}
+        data-csrf={page.patient ? page.csrf : undefined}
+      >
+        <a class="skip" href="#contenido">
+          {t('skip')}
+        </a>
         <header>
-          <h1>{center.name}</h1>
+          <a href="/" class="brand">
+            <img src={page.assets['logo.svg']} alt="" width="40" height="40" />
+            <span>{center.name}</span>
+          </a>
+          {page.patient && <p class="who">{t('loggedAs', { name: page.patient.name })}</p>}
+          <Nav page={page} />
         </header>
-        <main>{props.children}</main>
+        <main id="contenido" tabIndex={-1}>
+          {page.sessionExpired && (
+            <p class="notice" role="alert">
+              {t('idleLocked', { span: idleSpan(page) })}
+            </p>
+          )}
+          {props.children}
+        </main>
         <footer>
           <address>
             <strong>{center.name}</strong>
             <br />
             {center.phones && (
               <>
-                Teléfono: {center.phones}
+                {t('phone')}: {center.phones}
                 <br />
               </>
             )}
             {center.contactHours && (
               <>
-                Horario de contacto: {center.contactHours}
+                {t('hours')}: {center.contactHours}
                 <br />
               </>
             )}
             {center.contactEmail && (
               <>
-                E-mail: <a href={`mailto:${center.contactEmail}`}>{center.contactEmail}</a>
+                {t('email')}: <a href={`mailto:${center.contactEmail}`}>{center.contactEmail}</a>
               </>
             )}
           </address>
         </footer>
+        {page.patient && (
+          <dialog id="idle-warning" aria-labelledby="idle-warning-text">
+            <p id="idle-warning-text">{t('idleWarning')}</p>
+            <button type="button" data-stay-connected>
+              {t('stayConnected')}
+            </button>
+          </dialog>
+        )}
       </body>
     </html>
   );
-}
-
-export function renderPage(node: preact.VNode): string {
-  return `<!doctype html>${renderToString(node)}`;
 }

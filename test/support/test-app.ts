@@ -1,10 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
+import { defaultWebConfig, type WebConfig } from '../../src/config.js';
 import type { AppContext } from '../../src/context.js';
+import { centerMailFrom } from '../../src/modules/center/center.service.js';
 import { createApiToken } from '../../src/modules/staff/api-tokens.service.js';
 import type { DialectName } from '../../src/platform/db/dialect.js';
 import type { StaffRole } from '../../src/platform/db/schema.js';
+import { MailWorker, smtpSender } from '../../src/platform/mail/mail-worker.js';
 import { fixedClock } from '../../src/platform/time/clock.js';
+import { SmtpSink } from './smtp-sink.js';
 import { createTestDatabase, type TestDatabase } from './test-db.js';
 
 /** Monday 2026-11-23 09:00 in Buenos Aires (12:00 UTC): a working morning. */
@@ -17,17 +21,20 @@ export interface TestApp {
   testDb: TestDatabase;
   /** Authorization headers of a fresh staff token with that role. */
   auth(role?: StaffRole, professionalId?: number): Promise<Record<string, string>>;
+  /** Sends every mail due in the outbox to a real SMTP server on loopback and returns that server. */
+  sendMails(): Promise<SmtpSink>;
   close(): Promise<void>;
 }
 
 export async function buildTestApp(
   dialect: DialectName,
-  options: { now?: number; availabilityCacheMs?: number } = {},
+  options: { now?: number; availabilityCacheMs?: number; web?: Partial<WebConfig> } = {},
 ): Promise<TestApp> {
   const testDb = await createTestDatabase(dialect);
   const clock = fixedClock(options.now ?? MONDAY_9AM);
-  const ctx: AppContext = { database: testDb.database, clock };
+  const ctx: AppContext = { database: testDb.database, clock, web: { ...defaultWebConfig, ...options.web } };
   const app = await buildApp(ctx, { validateResponses: true, availabilityCacheMs: options.availabilityCacheMs ?? 0 });
+  let mail: { sink: SmtpSink; worker: MailWorker } | undefined;
   return {
     app,
     ctx,
@@ -41,7 +48,23 @@ export async function buildTestApp(
       });
       return { authorization: `Bearer ${token}` };
     },
+    sendMails: async () => {
+      if (!mail) {
+        const sink = await SmtpSink.start();
+        const worker = new MailWorker({
+          database: ctx.database,
+          clock,
+          sender: smtpSender(sink.url),
+          from: () => centerMailFrom(ctx, ''),
+        });
+        mail = { sink, worker };
+      }
+      await mail.worker.drain();
+      return mail.sink;
+    },
     close: async () => {
+      await mail?.worker.stop();
+      await mail?.sink.close();
       await app.close();
       await testDb.drop();
     },

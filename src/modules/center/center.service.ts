@@ -46,3 +46,11 @@ export function centerView(s: CenterSettings): CenterView {
 export async function getCenter(ctx: AppContext): Promise<CenterView> {
   return centerView(await getSettings(ctx.database.db));
 }
+
+/** The From of the center's mails when MAIL_FROM is not set: its name and contact address. */
+export async function centerMailFrom(ctx: AppContext, configured: string): Promise<string> {
+  if (configured) return configured;
+  const center = await getCenter(ctx);
+  const name = center.name.replace(/["\\]/g, '');
+  return `"${name}" <${center.contactEmail || 'turnero@localhost'}>`;
+}

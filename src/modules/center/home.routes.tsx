@@ -1,17 +1,17 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../../context.js';
-import { renderPage } from '../../views/layout.js';
+import { sendPage } from '../../views/page.js';
+import type { WebShell } from '../../web/shell.js';
 import { listProfessionals, listSpecialties } from '../catalog/catalog.service.js';
 import { publicActor } from '../staff/actor.js';
-import { getCenter } from './center.service.js';
 import { HomePage } from './views/home.js';
 
 export const homeRoutes =
-  (ctx: AppContext): FastifyPluginAsync =>
+  (ctx: AppContext, shell: WebShell): FastifyPluginAsync =>
   async (app) => {
-    app.get('/', { schema: { hide: true } }, async (_request, reply) => {
-      const [center, specialties, professionals] = await Promise.all([
-        getCenter(ctx),
+    app.get('/', { schema: { hide: true } }, async (request, reply) => {
+      const [page, specialties, professionals] = await Promise.all([
+        shell.page(request, reply),
         listSpecialties(ctx, { actor: publicActor }),
         listProfessionals(ctx, { actor: publicActor }),
       ]);
@@ -21,8 +21,6 @@ export const homeRoutes =
           professionals: professionals.filter((p) => p.specialtyIds.includes(s.id)).map((p) => p.fullName),
         }))
         .filter((s) => s.professionals.length > 0);
-      return reply
-        .type('text/html; charset=utf-8')
-        .send(renderPage(<HomePage center={center} specialties={bySpecialty} />));
+      return sendPage(reply, <HomePage page={page} specialties={bySpecialty} />);
     });
   };

@@ -243,3 +243,11 @@ export async function createFoldFunction(db: AnyDb, dialect: DialectName) {
 export async function ping(db: AnyDb) {
   await sql`select 1`.execute(db);
 }
+
+/**
+ * Rows several workers may claim at once: PostgreSQL skips rows another transaction holds;
+ * SQLite's write transactions are exclusive already.
+ */
+export function skipLockedRows<QB extends { forUpdate(): QB; skipLocked(): QB }>(qb: QB, dialect: DialectName): QB {
+  return dialect === 'postgres' ? qb.forUpdate().skipLocked() : qb;
+}

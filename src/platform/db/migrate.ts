@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import type { Database } from './database.js';
 import type { DialectName } from './dialect.js';
 import * as initial from './migrations/001_initial.js';
+import * as patientWeb from './migrations/002_patient_web.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations speak SQL names
 type MigrationModule = { up(db: Kysely<any>, dialect: DialectName): Promise<void> };
@@ -9,6 +10,7 @@ type MigrationModule = { up(db: Kysely<any>, dialect: DialectName): Promise<void
 /** Migrations live in code, in order; the same source runs on SQLite and PostgreSQL. */
 const migrations: Record<string, MigrationModule> = {
   '001_initial': initial,
+  '002_patient_web': patientWeb,
 };
 
 class InCodeMigrations implements MigrationProvider {

@@ -153,6 +153,75 @@ export interface ApiTokensTable {
   revokedAt: string | null;
 }
 
+export interface WebAccountsTable {
+  patientId: number;
+  passwordHash: string;
+  /** null until the patient opens the activation link (or staff tick "activado"). */
+  activatedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type SessionSubject = 'patient' | 'staff';
+
+export interface SessionsTable {
+  idHash: string;
+  subjectKind: SessionSubject;
+  subjectId: number;
+  createdAt: string;
+  lastSeenAt: string;
+  /** The absolute end, however active the session is. */
+  expiresAt: string;
+}
+
+export type TokenPurpose = 'activation' | 'password_reset' | 'email_change';
+
+export interface OneTimeTokensTable {
+  tokenHash: string;
+  purpose: TokenPurpose;
+  patientId: number;
+  /** email_change: the new address. */
+  payload: Generated<string>;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  windowStart: string;
+  hits: number;
+}
+
+export type OutboxStatus = 'pending' | 'sent' | 'failed';
+
+export interface OutboxTable {
+  id: Generated<number>;
+  channel: 'mail';
+  kind: string;
+  recipient: string;
+  subject: string;
+  bodyText: string;
+  bodyHtml: Generated<string>;
+  /** JSON: [{ filename, contentType, base64 }]. */
+  attachments: Generated<string>;
+  messageId: string;
+  patientId: number | null;
+  appointmentId: number | null;
+  status: OutboxStatus;
+  attempts: Generated<number>;
+  nextAttemptAt: string;
+  lockedUntil: string | null;
+  lastError: Generated<string>;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export interface AppSecretsTable {
+  name: string;
+  value: string;
+}
+
 export interface DB {
   centerSettings: CenterSettingsTable;
   specialties: SpecialtiesTable;
@@ -166,6 +235,12 @@ export interface DB {
   patients: PatientsTable;
   appointments: AppointmentsTable;
   apiTokens: ApiTokensTable;
+  webAccounts: WebAccountsTable;
+  sessions: SessionsTable;
+  oneTimeTokens: OneTimeTokensTable;
+  rateLimits: RateLimitsTable;
+  outbox: OutboxTable;
+  appSecrets: AppSecretsTable;
 }
 
 export type CenterSettings = Selectable<CenterSettingsTable>;
@@ -183,3 +258,8 @@ export type PatientUpdate = Updateable<PatientsTable>;
 export type Appointment = Selectable<AppointmentsTable>;
 export type NewAppointment = Insertable<AppointmentsTable>;
 export type ApiToken = Selectable<ApiTokensTable>;
+export type WebAccount = Selectable<WebAccountsTable>;
+export type Session = Selectable<SessionsTable>;
+export type OneTimeToken = Selectable<OneTimeTokensTable>;
+export type OutboxMessage = Selectable<OutboxTable>;
+export type NewOutboxMessage = Insertable<OutboxTable>;

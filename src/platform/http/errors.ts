@@ -1,11 +1,10 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, errorMessage, errorStatus, type Lang } from '../../errors.js';
+import { LANG_COOKIE, pickLang } from '../i18n/lang.js';
 
-/** es-AR unless the client clearly prefers English. */
 export function requestLang(request: FastifyRequest): Lang {
-  const header = request.headers['accept-language'];
-  return typeof header === 'string' && /^en\b/i.test(header.trim()) ? 'en' : 'es';
+  return pickLang(request.cookies?.[LANG_COOKIE], request.headers['accept-language']);
 }
 
 interface Detail {
@@ -19,11 +18,21 @@ function send(reply: FastifyReply, code: ErrorCode, message: string, details?: D
 
 const PARTS: Record<string, string> = { body: '', querystring: '', params: '', headers: 'encabezado ' };
 
+/** Renders an error as a page when the request is a page's (true), or leaves it to the JSON answer (false). */
+export type HtmlErrorRenderer = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: AppError | null,
+) => Promise<boolean>;
+
 /** Every error leaves as { error: { code, message } } with its own status; unexpected ones are logged, not shown. */
-export function installErrorHandling(app: FastifyInstance) {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+export function installErrorHandling(app: FastifyInstance, html?: HtmlErrorRenderer) {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const lang = requestLang(request);
-    if (error instanceof AppError) return send(reply, error.code, error.messageIn(lang));
+    if (error instanceof AppError) {
+      if (html && (await html(request, reply, error))) return reply;
+      return send(reply, error.code, error.messageIn(lang));
+    }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const details = error.validation.map((v) => {
         const where = PARTS[error.validationContext ?? ''] ?? '';
@@ -47,10 +56,13 @@ export function installErrorHandling(app: FastifyInstance) {
       });
     }
     request.log.error({ err: error }, 'unexpected error');
+    const internal = new AppError('INTERNAL');
+    if (html && (await html(request, reply, internal).catch(() => false))) return reply;
     return send(reply, 'INTERNAL', errorMessage('INTERNAL', lang));
   });
 
-  app.setNotFoundHandler((request, reply) => {
+  app.setNotFoundHandler(async (request, reply) => {
+    if (html && (await html(request, reply, null))) return reply;
     const lang = requestLang(request);
     const what = lang === 'es' ? `la dirección ${request.method} ${request.url}` : `${request.method} ${request.url}`;
     return send(reply, 'NOT_FOUND', errorMessage('NOT_FOUND', lang, { what }));

@@ -1,0 +1,31 @@
+import type { FastifyReply } from 'fastify';
+// biome-ignore-all lint/suspicious/noExplicitAny: any component renders as a page
+import type { VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import type { CenterView } from '../modules/center/center.service.js';
+import type { Lang } from '../platform/i18n/lang.js';
+
+/** What every page knows about the request it answers. */
+export interface Page {
+  lang: Lang;
+  center: CenterView;
+  /** The logged-in patient, or null. */
+  patient: { id: number; name: string } | null;
+  /** The token every form of this page must send back (field `_csrf`). */
+  csrf: string;
+  /** Path and query of this page, for links that come back to it (language switch). */
+  here: string;
+  idleSeconds: number;
+  /** The previous session ended by inactivity: say so on this page. */
+  sessionExpired: boolean;
+  /** Versioned URLs of the static files by name (app.css, app.js…). */
+  assets: Record<string, string>;
+}
+
+export function renderPage(node: VNode<any>): string {
+  return `<!doctype html>${renderToString(node)}`;
+}
+
+export function sendPage(reply: FastifyReply, node: VNode<any>, status = 200) {
+  return reply.status(status).type('text/html; charset=utf-8').send(renderPage(node));
+}
