@@ -10,8 +10,10 @@ import { AppError } from './errors.js';
 import { catalogApi } from './modules/catalog/catalog.api.js';
 import { centerApi } from './modules/center/center.api.js';
 import { homeRoutes } from './modules/center/home.routes.js';
+import { accountsRoutes } from './modules/patients/accounts.routes.js';
 import { patientsApi } from './modules/patients/patients.api.js';
 import { agendasApi } from './modules/scheduling/agendas.api.js';
+import { bookingRoutes } from './modules/scheduling/booking.routes.js';
 import { schedulingApi } from './modules/scheduling/scheduling.api.js';
 import { type Actor, publicActor } from './modules/staff/actor.js';
 import { authenticateApiToken } from './modules/staff/api-tokens.service.js';
@@ -124,5 +126,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     { prefix: '/api/v1' },
   );
   await app.register(homeRoutes(ctx, shell));
+  await app.register(accountsRoutes(ctx, shell));
+  await app.register(bookingRoutes(ctx, shell));
   return app;
 }

@@ -1,0 +1,100 @@
+// A browser-like client over app.inject: keeps cookies, sends each form with the CSRF token of the last
+// page it loaded, follows redirects when asked. Integration tests of the pages use it.
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { AppContext } from '../../src/context.js';
+import { createSession, SESSION_COOKIE } from '../../src/platform/http/sessions.js';
+import { patientSessionPolicy } from '../../src/web/session.js';
+
+export class WebClient {
+  readonly cookies = new Map<string, string>();
+  /** The CSRF token of the last HTML page loaded. */
+  csrf = '';
+  /** The body of the last HTML page loaded. */
+  html = '';
+
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly headers: Record<string, string> = { 'accept-language': 'es-AR' },
+  ) {}
+
+  /** A client already logged in as that patient (a session made directly, as the login page would). */
+  static async loggedIn(app: FastifyInstance, ctx: AppContext, patientId: number): Promise<WebClient> {
+    const client = new WebClient(app);
+    const id = await createSession(
+      ctx.database.db,
+      { kind: 'patient', id: patientId },
+      patientSessionPolicy(ctx.web),
+      ctx.clock.now(),
+    );
+    client.cookies.set(SESSION_COOKIE, id);
+    return client;
+  }
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  private remember(response: LightMyRequestResponse) {
+    for (const c of response.cookies as { name: string; value: string; maxAge?: number }[]) {
+      if (c.value === '' || c.maxAge === 0) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    if (String(response.headers['content-type'] ?? '').startsWith('text/html')) {
+      this.html = response.body;
+      const token = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1];
+      if (token) this.csrf = token;
+    }
+    return response;
+  }
+
+  async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    const response = await this.app.inject({
+      method: 'GET',
+      url,
+      headers: { ...this.headers, cookie: this.cookieHeader(), ...headers },
+    });
+    return this.remember(response);
+  }
+
+  /** Posts a form as a browser would (urlencoded), with the last page's CSRF token unless `_csrf` is given. */
+  async post(url: string, fields: Record<string, string | string[]> = {}): Promise<LightMyRequestResponse> {
+    const body = new URLSearchParams();
+    if (!('_csrf' in fields)) body.append('_csrf', this.csrf);
+    for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) body.append(k, one);
+    const response = await this.app.inject({
+      method: 'POST',
+      url,
+      headers: {
+        ...this.headers,
+        cookie: this.cookieHeader(),
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      payload: body.toString(),
+    });
+    return this.remember(response);
+  }
+
+  /** Follows redirects (up to 5) from a response, as a browser does. */
+  async follow(response: LightMyRequestResponse): Promise<LightMyRequestResponse> {
+    let current = response;
+    for (let i = 0; i < 5 && current.statusCode >= 300 && current.statusCode < 400; i++) {
+      current = await this.get(String(current.headers.location));
+    }
+    return current;
+  }
+
+  /** The visible text of the last page, tags removed and spaces collapsed (for asserting what a patient reads). */
+  text(): string {
+    return this.html
+      .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&nbsp;/g, ' ')
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#x27;|&#39;/g, "'")
+      .replace(/\s+/g, ' ')
+      .trim();
+  }
+}
