@@ -1,0 +1,127 @@
+// The outbox and its worker against a real SMTP server on loopback: sent once, retried when the server
+// says "later", failed for good when it says "never", and never sent twice by two workers.
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import { SmtpSink } from '../../../test/support/smtp-sink.js';
+import { createTestDatabase, type TestDatabase, testDialects } from '../../../test/support/test-db.js';
+import { fixedClock } from '../time/clock.js';
+import { MailWorker, smtpSender } from './mail-worker.js';
+import { enqueueMail } from './outbox.js';
+
+const NOW = Date.UTC(2026, 10, 23, 12, 0);
+
+for (const dialect of testDialects()) {
+  describe(`mail outbox (${dialect})`, () => {
+    let testDb: TestDatabase;
+    let sink: SmtpSink;
+    const clock = fixedClock(NOW);
+    const workers: MailWorker[] = [];
+    const worker = () => {
+      const w = new MailWorker({
+        database: testDb.database,
+        clock,
+        sender: smtpSender(sink.url),
+        from: async () => '"Centro" <turnos@centro.test>',
+      });
+      workers.push(w);
+      return w;
+    };
+    const rows = () => testDb.database.db.selectFrom('outbox').selectAll().orderBy('id').execute();
+
+    before(async () => {
+      testDb = await createTestDatabase(dialect);
+      sink = await SmtpSink.start();
+    });
+    beforeEach(async () => {
+      await testDb.database.db.deleteFrom('outbox').execute();
+      sink.mails.length = 0;
+      sink.rejections.length = 0;
+    });
+    after(async () => {
+      for (const w of workers) await w.stop();
+      await sink.close();
+      await testDb.drop();
+    });
+
+    test('a queued mail arrives once with its attachment and Message-ID, and is recorded as sent', async () => {
+      await enqueueMail(
+        testDb.database.db,
+        {
+          kind: 'test',
+          to: 'ana@example.com',
+          subject: 'Tu turno',
+          text: 'Hola Ana',
+          attachments: [{ filename: 'turno.ics', contentType: 'text/calendar', content: 'BEGIN:VCALENDAR' }],
+        },
+        clock.now(),
+      );
+      assert.equal(await worker().drain(), 1);
+      assert.equal(await worker().drain(), 0, 'nothing is sent twice');
+      const [mail] = sink.to('ana@example.com');
+      assert.equal(sink.mails.length, 1);
+      assert.equal(mail?.subject, 'Tu turno');
+      assert.equal(mail?.attachments[0]?.filename, 'turno.ics');
+      const [row] = await rows();
+      assert.equal(row?.status, 'sent');
+      assert.equal(row?.attempts, 1);
+      assert.equal(mail?.messageId, `<${row?.messageId}>`);
+    });
+
+    test('a temporary refusal (451) is retried later; a permanent one (550) fails with the answer kept', async () => {
+      const db = testDb.database.db;
+      await enqueueMail(db, { kind: 'test', to: 'later@example.com', subject: 'A', text: 'a' }, clock.now());
+      await enqueueMail(db, { kind: 'test', to: 'never@example.com', subject: 'B', text: 'b' }, clock.now());
+      sink.rejections.push(451, 550);
+      await worker().drain();
+      let [later, never] = await rows();
+      assert.equal(later?.status, 'pending');
+      assert.match(String(later?.lastError), /451/);
+      assert.equal(never?.status, 'failed');
+      assert.match(String(never?.lastError), /550/);
+      assert.equal(await worker().drain(), 0, 'the retry waits for its time');
+      clock.advance(61_000);
+      await worker().drain();
+      [later, never] = await rows();
+      assert.equal(later?.status, 'sent');
+      assert.equal(later?.attempts, 2);
+      assert.equal(sink.to('later@example.com').length, 1);
+      assert.equal(sink.to('never@example.com').length, 0);
+    });
+
+    test('an SMTP server that is down keeps the mail pending, to be sent when it is back', async () => {
+      await enqueueMail(
+        testDb.database.db,
+        { kind: 'test', to: 'x@example.com', subject: 'X', text: 'x' },
+        clock.now(),
+      );
+      const down = new MailWorker({
+        database: testDb.database,
+        clock,
+        sender: smtpSender('smtp://127.0.0.1:1'),
+        from: async () => 'turnos@centro.test',
+      });
+      workers.push(down);
+      await down.drain();
+      const [row] = await rows();
+      assert.equal(row?.status, 'pending');
+      assert.notEqual(row?.lastError, '');
+      clock.advance(61_000);
+      await worker().drain();
+      assert.equal((await rows())[0]?.status, 'sent');
+    });
+
+    test('two workers draining at once send each mail exactly once', async () => {
+      for (let i = 0; i < 30; i++) {
+        await enqueueMail(
+          testDb.database.db,
+          { kind: 'test', to: `p${i}@example.com`, subject: `M${i}`, text: 'x' },
+          clock.now(),
+        );
+      }
+      await Promise.all([worker().drain(), worker().drain()]);
+      assert.equal(sink.mails.length, 30);
+      assert.equal(new Set(sink.mails.map((m) => m.subject)).size, 30);
+      assert.ok((await rows()).every((r) => r.status === 'sent' && r.attempts === 1));
+    });
+  });
+}
