@@ -10,6 +10,7 @@ import { AppError } from './errors.js';
 import { catalogApi } from './modules/catalog/catalog.api.js';
 import { centerApi } from './modules/center/center.api.js';
 import { homeRoutes } from './modules/center/home.routes.js';
+import { infoRoutes } from './modules/center/info.routes.js';
 import { accountsRoutes } from './modules/patients/accounts.routes.js';
 import { patientsApi } from './modules/patients/patients.api.js';
 import { agendasApi } from './modules/scheduling/agendas.api.js';
@@ -126,6 +127,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     { prefix: '/api/v1' },
   );
   await app.register(homeRoutes(ctx, shell));
+  await app.register(infoRoutes(ctx, shell));
   await app.register(accountsRoutes(ctx, shell));
   await app.register(bookingRoutes(ctx, shell));
   return app;
