@@ -12,6 +12,7 @@ import { centerApi } from './modules/center/center.api.js';
 import { homeRoutes } from './modules/center/home.routes.js';
 import { infoRoutes } from './modules/center/info.routes.js';
 import { accountsRoutes } from './modules/patients/accounts.routes.js';
+import { meApi } from './modules/patients/me.api.js';
 import { patientsApi } from './modules/patients/patients.api.js';
 import { agendasApi } from './modules/scheduling/agendas.api.js';
 import { bookingRoutes } from './modules/scheduling/booking.routes.js';
@@ -22,6 +23,7 @@ import { ping } from './platform/db/dialect.js';
 import { installErrorHandling } from './platform/http/errors.js';
 import { ResponseCache } from './platform/http/response-cache.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
+import { SESSION_COOKIE } from './platform/http/sessions.js';
 import { htmlErrorRenderer, installWebShell } from './web/shell.js';
 
 z.config(z.locales.es());
@@ -82,6 +84,12 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer', description: 'Token de `turnero api-token create`' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: SESSION_COOKIE,
+            description: 'Sesión del paciente (POST /api/v1/me/session o el ingreso de la web)',
+          },
         },
       },
     },
@@ -123,6 +131,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       await api.register(patientsApi(ctx));
       await api.register(schedulingApi(ctx, availabilityCache));
       await api.register(agendasApi(ctx));
+      await api.register(meApi(ctx));
     },
     { prefix: '/api/v1' },
   );

@@ -26,7 +26,7 @@ const availabilityOutput = z.union([
   z.object({ ...range, professionals: z.array(professionalWeek) }),
 ]);
 
-const appointmentOutput = z.object({
+export const appointmentOutput = z.object({
   id: z.number(),
   professionalId: z.number(),
   patientId: z.number(),

@@ -1,0 +1,144 @@
+// The patient's own data over JSON, authenticated by the session cookie: what the pages do, for a mobile app.
+import { z } from 'zod';
+import type { AppContext } from '../../context.js';
+import { AppError } from '../../errors.js';
+import { apiPlugin, errorResponses } from '../../platform/http/api.js';
+import { idField, instantField } from '../../platform/http/fields.js';
+import * as appointments from '../scheduling/appointments.service.js';
+import { bookAppointment } from '../scheduling/booking.service.js';
+import { appointmentOutput } from '../scheduling/scheduling.api.js';
+import type { Actor } from '../staff/actor.js';
+import { patientOutput } from './patients.schemas.js';
+import { getPatient } from './patients.service.js';
+
+const sessionSecurity = [{ session: [] }];
+const idParams = z.object({ id: idField });
+const reasonField = z.string().max(500, 'es demasiado largo (máximo 500 caracteres)');
+
+/** The logged-in patient's id; anyone else is told to log in. */
+function me(actor: Actor): number {
+  if (actor.kind !== 'patient') throw new AppError('UNAUTHENTICATED');
+  return actor.patientId;
+}
+
+export const meApi = (ctx: AppContext) =>
+  apiPlugin((api) => {
+    api.get(
+      '/me',
+      {
+        schema: {
+          tags: ['Paciente (sesión)'],
+          summary: 'Mis datos',
+          security: sessionSecurity,
+          response: { 200: patientOutput, ...errorResponses },
+        },
+      },
+      async (req) => getPatient(ctx, { actor: req.actor, id: me(req.actor) }),
+    );
+
+    api.get(
+      '/me/appointments',
+      {
+        schema: {
+          tags: ['Paciente (sesión)'],
+          summary: 'Mis turnos, del más nuevo al más viejo',
+          security: sessionSecurity,
+          response: { 200: z.array(appointmentOutput), ...errorResponses },
+        },
+      },
+      async (req) => {
+        me(req.actor);
+        const list = await appointments.listAppointments(ctx, { actor: req.actor, limit: 500, offset: 0 });
+        return list.reverse();
+      },
+    );
+
+    api.post(
+      '/me/appointments',
+      {
+        schema: {
+          tags: ['Paciente (sesión)'],
+          summary: 'Tomar un turno',
+          description:
+            'Las mismas reglas que la web: habilitaciones, días máximos, límites por día, por paciente y por IP, ' +
+            'motivo obligatorio si el centro lo pide. Las escrituras con sesión deben ser application/json.',
+          security: sessionSecurity,
+          body: z.object({
+            professionalId: idField,
+            start: instantField,
+            specialtyId: idField.nullish(),
+            studyId: idField.nullish(),
+            insurerId: idField.nullish(),
+            reason: reasonField.optional(),
+          }),
+          response: {
+            201: appointmentOutput.extend({ messages: z.array(z.string()) }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (req, reply) => {
+        const patientId = me(req.actor);
+        const created = await bookAppointment(ctx, {
+          actor: req.actor,
+          patientId,
+          origin: 'web',
+          ip: req.ip,
+          ...req.body,
+        });
+        return reply.status(201).send(created);
+      },
+    );
+
+    api.get(
+      '/me/appointments/:id',
+      {
+        schema: {
+          tags: ['Paciente (sesión)'],
+          summary: 'Un turno mío',
+          security: sessionSecurity,
+          params: idParams,
+          response: { 200: appointmentOutput, ...errorResponses },
+        },
+      },
+      async (req) => {
+        me(req.actor);
+        return appointments.getAppointment(ctx, { actor: req.actor, id: req.params.id });
+      },
+    );
+
+    api.patch(
+      '/me/appointments/:id',
+      {
+        schema: {
+          tags: ['Paciente (sesión)'],
+          summary: 'Cambiar el motivo de un turno mío',
+          security: sessionSecurity,
+          params: idParams,
+          body: z.object({ reason: reasonField }),
+          response: { 200: appointmentOutput, ...errorResponses },
+        },
+      },
+      async (req) => {
+        me(req.actor);
+        return appointments.updateAppointment(ctx, { actor: req.actor, id: req.params.id, reason: req.body.reason });
+      },
+    );
+
+    api.post(
+      '/me/appointments/:id/cancel',
+      {
+        schema: {
+          tags: ['Paciente (sesión)'],
+          summary: 'Cancelar un turno mío que todavía no pasó',
+          security: sessionSecurity,
+          params: idParams,
+          response: { 200: appointmentOutput, ...errorResponses },
+        },
+      },
+      async (req) => {
+        me(req.actor);
+        return appointments.cancelAppointment(ctx, { actor: req.actor, id: req.params.id });
+      },
+    );
+  });
