@@ -45,7 +45,16 @@ function cannon(job: CannonJob): Promise<LoadResult> {
     throw new Error('a run with bodies needs amount ≤ bodies.length');
   }
   let next = 0;
+  let nextVisitor = 0;
   const recorder = new Recorder();
+  const { paths, cookies } = job;
+  // Per connection (autocannon's context): a visitor's cookie and where it is in its round of pages.
+  const visitor = (context: Record<string, unknown>) => {
+    context.cookie ??= cookies?.[nextVisitor++ % cookies.length];
+    const step = ((context.step as number | undefined) ?? -1) + 1;
+    context.step = step;
+    return { cookie: context.cookie as string | undefined, path: paths?.[step % paths.length] };
+  };
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -56,6 +65,22 @@ function cannon(job: CannonJob): Promise<LoadResult> {
         headers: job.headers ?? {},
         timeout: 30,
         ...(bodies ? { requests: [{ setupRequest: (request) => ({ ...request, body: bodies[next++] }) }] } : {}),
+        ...(paths || cookies
+          ? {
+              requests: [
+                {
+                  setupRequest: (request, context) => {
+                    const { cookie, path } = visitor(context as Record<string, unknown>);
+                    return {
+                      ...request,
+                      ...(path ? { path } : {}),
+                      headers: { ...request.headers, ...(cookie ? { cookie } : {}) },
+                    };
+                  },
+                },
+              ],
+            }
+          : {}),
       },
       (error) => (error ? reject(error) : resolve(recorder.result())),
     );

@@ -14,6 +14,10 @@ export interface CannonJob {
   headers?: Record<string, string>;
   /** One body per request, used in order (requires amount ≤ bodies.length). */
   bodies?: string[];
+  /** GET these paths in turn on each connection (instead of the URL's path). */
+  paths?: string[];
+  /** One Cookie header per connection: each connection is a different logged-in visitor. */
+  cookies?: string[];
 }
 
 /** One request per body, all sent at once, each on its own connection. */
