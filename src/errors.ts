@@ -52,10 +52,65 @@ const catalogue = {
     es: (p) => `Ya hay un paciente con el DNI ${p.dni}.`,
     en: (p) => `A patient with DNI ${p.dni} already exists.`,
   },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    es: () => 'DNI o contraseña incorrectos.',
+    en: () => 'Wrong DNI or password.',
+  },
+  ACCOUNT_NOT_ACTIVE: {
+    status: 403,
+    es: () => 'Tu usuario todavía no está activado: abrí el enlace del mail que te enviamos al registrarte.',
+    en: () => 'Your account is not activated yet: open the link in the e-mail we sent when you signed up.',
+  },
+  LINK_INVALID: {
+    status: 410,
+    es: () => 'Este enlace no sirve: ya se usó, venció o se pidió uno más nuevo.',
+    en: () => 'This link does not work: it was already used, it expired, or a newer one was requested.',
+  },
+  FORM_EXPIRED: {
+    status: 400,
+    es: () => 'Pasó demasiado tiempo desde que empezaste. Volvé a escribir tu DNI para seguir.',
+    en: () => 'Too much time has passed since you started. Type your DNI again to continue.',
+  },
+  WRONG_ANSWER: {
+    status: 400,
+    es: () => 'La respuesta de la cuenta no es correcta. Probá con la nueva cuenta.',
+    en: () => 'The answer to the sum is not right. Try the new sum.',
+  },
+  BIRTH_DATE_MISMATCH: {
+    status: 422,
+    es: () => 'La fecha de nacimiento no coincide con la que tiene el centro.',
+    en: () => 'The date of birth does not match the one the center has.',
+  },
+  WRONG_PASSWORD: {
+    status: 422,
+    es: () => 'La contraseña actual no es correcta.',
+    en: () => 'The current password is not right.',
+  },
+  WEAK_PASSWORD: {
+    status: 400,
+    es: () => 'La contraseña debe tener al menos 8 caracteres y no puede ser tu DNI.',
+    en: () => 'The password must have at least 8 characters and cannot be your DNI.',
+  },
+  TOO_MANY_ATTEMPTS: {
+    status: 429,
+    es: (p) => `Demasiados intentos. Esperá ${p.minutes === 1 ? '1 minuto' : `${p.minutes} minutos`} y volvé a probar.`,
+    en: (p) => `Too many attempts. Wait ${p.minutes === 1 ? '1 minute' : `${p.minutes} minutes`} and try again.`,
+  },
   SLOT_TAKEN: {
     status: 409,
     es: () => 'Ese horario ya fue tomado. Elegí otro horario libre.',
     en: () => 'That time was just taken. Please choose another free time.',
+  },
+  REASON_TOO_LONG: {
+    status: 422,
+    es: (p) => `El motivo es demasiado largo: escribí hasta ${p.max} caracteres.`,
+    en: (p) => `The reason is too long: please write at most ${p.max} characters.`,
+  },
+  REASON_LOCKED: {
+    status: 409,
+    es: () => 'Solo se puede cambiar el motivo de un turno reservado.',
+    en: () => 'The reason can only be changed while the appointment is booked.',
   },
   NOT_IN_AGENDA: {
     status: 422,
@@ -79,7 +134,8 @@ const catalogue = {
   },
   LIMIT_FUTURE_PATIENT: {
     status: 422,
-    es: (p) => `Ya tenés ${p.max} turnos pendientes, el máximo permitido. Cancelá alguno o comunicate con el centro.`,
+    es: (p) =>
+      `Ya tenés ${p.max === 1 ? 'un turno pendiente' : `${p.max} turnos pendientes`}, el máximo permitido. Cancelá alguno o comunicate con el centro.`,
     en: (p) => `You already have ${p.max} upcoming appointments, the maximum allowed.`,
   },
   LIMIT_FUTURE_IP: {

@@ -1,5 +1,4 @@
 import type { FastifyReply } from 'fastify';
-// biome-ignore-all lint/suspicious/noExplicitAny: any component renders as a page
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { CenterView } from '../modules/center/center.service.js';
@@ -22,10 +21,10 @@ export interface Page {
   assets: Record<string, string>;
 }
 
-export function renderPage(node: VNode<any>): string {
+export function renderPage<P>(node: VNode<P>): string {
   return `<!doctype html>${renderToString(node)}`;
 }
 
-export function sendPage(reply: FastifyReply, node: VNode<any>, status = 200) {
+export function sendPage<P>(reply: FastifyReply, node: VNode<P>, status = 200) {
   return reply.status(status).type('text/html; charset=utf-8').send(renderPage(node));
 }

@@ -8,7 +8,7 @@ import { AppError } from '../errors.js';
 import { getCenter } from '../modules/center/center.service.js';
 import { getPatient } from '../modules/patients/patients.repo.js';
 import { CSRF_FIELD, csrfToken, csrfValid } from '../platform/http/csrf.js';
-import { touchSession } from '../platform/http/sessions.js';
+import { SESSION_COOKIE, touchSession } from '../platform/http/sessions.js';
 import { serveStaticFiles } from '../platform/http/static-files.js';
 import { LANG_COOKIE, pickLang } from '../platform/i18n/lang.js';
 import { loadSecret } from '../platform/secrets.js';
@@ -89,9 +89,17 @@ export async function installWebShell(app: FastifyInstance, ctx: AppContext): Pr
   };
 
   // Every form post of the pages must carry the visitor's token (the JSON API has its own rule).
-  app.addHook('preHandler', async (request) => {
+  app.addHook('preHandler', async (request, reply) => {
     if (request.method !== 'POST' || !isPageRequest(request)) return;
-    if (!csrfValid(secret, request, request.sessionId)) throw new AppError('CSRF_FAILED');
+    if (csrfValid(secret, request, request.sessionId)) return;
+    // A form sent after its session ended carries that session's token, which can no longer match: the patient
+    // goes to log in with what they typed in the return address. Only that redirect happens, so a forged post
+    // achieves nothing either.
+    if (request.actor.kind !== 'patient' && request.cookies[SESSION_COOKIE]) {
+      shell.requirePatient(request, reply);
+      return reply;
+    }
+    throw new AppError('CSRF_FAILED');
   });
 
   app.get('/idioma', { schema: { hide: true } }, async (request, reply) => {

@@ -42,7 +42,14 @@ describe('turnero start en una base nueva, visto desde Chromium', { skip: browse
   it('la portada muestra el centro demo, su contacto y sus especialidades, y entra en un celular de 360 px', async () => {
     const response = await page.goto(baseUrl);
     assert.equal(response?.status(), 200);
-    assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'CENTRO MEDICO DEMO');
+    assert.equal(
+      await page.getByRole('heading', { level: 1 }).innerText(),
+      'Bienvenido al portal de turnos de CENTRO MEDICO DEMO',
+    );
+    assert.ok(
+      await page.getByRole('link', { name: 'CENTRO MEDICO DEMO' }).isVisible(),
+      'falta el nombre del centro arriba',
+    );
     assert.ok(
       await page.getByText('Para Laboratorio y Rayos presentarse sin turno.', { exact: false }).isVisible(),
       'falta la frase de bienvenida del centro',

@@ -127,12 +127,14 @@ export interface AppointmentFilter {
   startsBefore?: string | undefined;
   bookedFrom?: string | undefined;
   bookedBefore?: string | undefined;
+  newestFirst?: boolean | undefined;
   limit: number;
   offset: number;
 }
 
 export function listAppointments(db: Kysely<DB>, f: AppointmentFilter): Promise<Appointment[]> {
-  let q = db.selectFrom('appointments').selectAll().orderBy('startsAt').orderBy('id');
+  const order = f.newestFirst ? 'desc' : 'asc';
+  let q = db.selectFrom('appointments').selectAll().orderBy('startsAt', order).orderBy('id', order);
   if (f.professionalId !== undefined) q = q.where('professionalId', '=', f.professionalId);
   if (f.patientId !== undefined) q = q.where('patientId', '=', f.patientId);
   if (f.specialtyId !== undefined) q = q.where('specialtyId', '=', f.specialtyId);

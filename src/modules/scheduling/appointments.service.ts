@@ -6,6 +6,7 @@ import type { Appointment, AppointmentOrigin, AppointmentStatus } from '../../pl
 import { addDays, isoUtc, startOfDayUtc, todayIn, utcToCivil } from '../../platform/time/zone.js';
 import { getSettings } from '../center/center.repo.js';
 import { type Actor, canSeeProfessional, requireStaff } from '../staff/actor.js';
+import { REASON_MAX } from './appointment.details.js';
 import { appointmentView } from './appointment.view.js';
 import * as repo from './appointments.repo.js';
 
@@ -46,6 +47,8 @@ export interface ListInput {
   to?: string | undefined;
   bookedFrom?: string | undefined;
   bookedTo?: string | undefined;
+  /** Latest start first, as "Mis turnos" lists them ("ordenado por fechas decreciente"). */
+  newestFirst?: boolean | undefined;
   limit: number;
   offset: number;
 }
@@ -115,7 +118,15 @@ export async function updateAppointment(
   if (input.reason !== undefined && actor.kind === 'patient' && a.status === 'cancelled') {
     throw new AppError('INVALID_TRANSITION', { from: a.status, to: 'reason' });
   }
-  const zone = await zoneOf(ctx);
+  // The reason is what the patient tells the professional before the visit; afterwards it is the record's.
+  if (input.reason !== undefined && actor.kind === 'patient' && a.status !== 'reserved') {
+    throw new AppError('REASON_LOCKED');
+  }
+  const reason = input.reason?.trim();
+  if (reason !== undefined && reason.length > REASON_MAX) throw new AppError('REASON_TOO_LONG', { max: REASON_MAX });
+  const settings = await getSettings(ctx.database.db);
+  if (reason === '' && actor.kind === 'patient' && settings.reasonRequired === 1) throw new AppError('REASON_REQUIRED');
+  const zone = settings.timeZone;
   const now = ctx.clock.now();
   if (
     (input.status === 'present' || input.status === 'absent') &&
@@ -125,7 +136,7 @@ export async function updateAppointment(
   }
   const changes = {
     ...(input.status !== undefined ? { status: input.status } : {}),
-    ...(input.reason !== undefined ? { reason: input.reason.trim() } : {}),
+    ...(reason !== undefined ? { reason } : {}),
     updatedAt: isoUtc(now),
   };
   // Guarded by the status read above: a cancel in between wins, and the row is not brought back.

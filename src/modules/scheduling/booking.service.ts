@@ -3,7 +3,9 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { isOverlapError, lockKey } from '../../platform/db/dialect.js';
 import type { AppointmentOrigin } from '../../platform/db/schema.js';
+import type { Lang } from '../../platform/i18n/lang.js';
 import { normalizeIp } from '../../platform/ip.js';
+import { enqueueMail } from '../../platform/mail/outbox.js';
 import { addDays, isoUtc, startOfDayUtc, todayIn, utcToCivil } from '../../platform/time/zone.js';
 import * as catalog from '../catalog/catalog.repo.js';
 import { fullName } from '../catalog/catalog.service.js';
@@ -11,8 +13,10 @@ import { getSettings } from '../center/center.repo.js';
 import { getPatient } from '../patients/patients.repo.js';
 import { type Actor, requireStaff } from '../staff/actor.js';
 import { blocksFor, exceptionsFor } from './agendas.repo.js';
+import { appointmentDetails, bookingNotes, REASON_MAX } from './appointment.details.js';
 import { appointmentView } from './appointment.view.js';
 import * as repo from './appointments.repo.js';
+import { bookingConfirmationMail } from './booking.mail.js';
 import { computeSlots, findSlot, type Service, slotContaining } from './slots.rules.js';
 
 export interface BookingInput {
@@ -32,6 +36,8 @@ export interface BookingInput {
   overbook?: boolean | undefined;
   /** Staff bookings: the appointment type label (default NORMAL). */
   typeLabel?: string | undefined;
+  /** Mail the confirmation to the patient's address, if any, in this language: written with the booking or not at all. */
+  confirmationMail?: { lang: Lang } | undefined;
 }
 
 function authorize(input: BookingInput) {
@@ -69,6 +75,7 @@ export async function bookAppointment(ctx: AppContext, input: BookingInput) {
   const insurer = insurerId === null ? undefined : await catalog.getInsurer(db, insurerId);
   if (insurerId !== null && !insurer) throw new AppError('NOT_FOUND', { what: `la obra social ${insurerId}` });
   const reason = (input.reason ?? '').trim();
+  if (reason.length > REASON_MAX) throw new AppError('REASON_TOO_LONG', { max: REASON_MAX });
   const ip = input.ip ? normalizeIp(input.ip) : null;
 
   if (web) {
@@ -135,7 +142,7 @@ export async function bookAppointment(ctx: AppContext, input: BookingInput) {
           throw new AppError('LIMIT_FUTURE_IP', { max: settings.maxFuturePerIp });
         }
       }
-      return repo.insertAppointment(trx, {
+      const row = await repo.insertAppointment(trx, {
         professionalId: professional.id,
         specialtyId: 'specialtyId' in service ? service.specialtyId : null,
         studyId: 'studyId' in service ? service.studyId : null,
@@ -156,12 +163,20 @@ export async function bookAppointment(ctx: AppContext, input: BookingInput) {
         overbook: input.overbook ? 1 : 0,
         updatedAt: nowIso,
       });
+      if (input.confirmationMail && patient.email) {
+        const details = appointmentDetails({
+          appointment: row,
+          settings,
+          professional,
+          patient,
+          ...('indication' in serviceEntity ? { study: serviceEntity } : { specialty: serviceEntity }),
+          insurer,
+        });
+        await enqueueMail(trx, bookingConfirmationMail(details, input.confirmationMail.lang, patient.email), now);
+      }
+      return row;
     });
-    const messages = [
-      'indication' in serviceEntity ? serviceEntity.indication : '',
-      professional.bookingMessage,
-      insurer?.bookingMessage ?? '',
-    ].filter((m) => m !== '');
+    const messages = bookingNotes(serviceEntity, professional, insurer).map((n) => n.text);
     return { ...appointmentView(zone, created), messages };
   } catch (e) {
     if (isOverlapError(e)) throw new AppError('SLOT_TAKEN');

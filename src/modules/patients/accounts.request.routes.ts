@@ -1,0 +1,34 @@
+// What the account pages take from a request: the base of mail links, the client's IP, the form body.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../context.js';
+import { AppError, type ErrorCode } from '../../errors.js';
+import { normalizeIp } from '../../platform/ip.js';
+
+/** Links in mails are absolute: the configured public address, else the address this request came to. */
+export function baseUrlOf(ctx: AppContext, request: FastifyRequest): string {
+  return ctx.web.publicUrl ?? `${request.protocol}://${request.host}`;
+}
+
+export function clientIp(request: FastifyRequest): string {
+  return normalizeIp(request.ip) ?? request.ip;
+}
+
+export function formBody(request: FastifyRequest): Record<string, unknown> {
+  const body = request.body;
+  return body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+}
+
+export function queryOf(request: FastifyRequest): Record<string, string> {
+  const query = (request.query ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
+
+/**
+ * The AppError a form shows instead of failing, or rethrows anything else. A refusal for too many
+ * attempts also says when to come back (Retry-After).
+ */
+export function expected(error: unknown, reply: FastifyReply, codes: readonly ErrorCode[]): AppError {
+  if (!(error instanceof AppError) || !codes.includes(error.code)) throw error;
+  if (error.code === 'TOO_MANY_ATTEMPTS') reply.header('retry-after', String(error.params.seconds));
+  return error;
+}
