@@ -116,9 +116,10 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
         if (header === undefined) {
           // A session cookie goes with any request the browser makes, even one another site starts: writes
           // must be JSON, which a cross-site form cannot send without the browser asking this server first.
+          // That holds without a session too, so no other site can log a browser in to its own account.
           const writes = request.method === 'POST' || request.method === 'PUT' || request.method === 'PATCH';
           const json = /^application\/json\b/i.test(request.headers['content-type'] ?? '');
-          if (request.actor.kind === 'patient' && writes && !json) throw new AppError('CSRF_FAILED');
+          if (writes && !json) throw new AppError('CSRF_FAILED');
           return;
         }
         const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];

@@ -57,6 +57,11 @@ async function main(argv: string[]) {
       console.log(
         `Centro de demostración cargado: ${summary.professionals} profesionales, ${summary.patients} pacientes, ${summary.appointments} turnos.`,
       );
+      if (summary.webPatient) {
+        console.log(
+          `Paciente de prueba para la web: DNI ${summary.webPatient.dni}, contraseña ${summary.webPatient.password}`,
+        );
+      }
       return;
     }
     case 'api-token': {

@@ -48,11 +48,17 @@ export async function serve(config: Config, options: ServeOptions) {
   }
   if (firstStart && config.demo) {
     const summary = await loadDemo(database, { nowMs: ctx.clock.now() });
+    const { webPatient, ...counts } = summary;
     logger.info(
-      summary,
+      counts,
       'New database: loaded the demo center "CENTRO MEDICO DEMO" (set TURNERO_DEMO=false to start empty). ' +
         'Create a staff API token with: bin/turnero api-token create --name demo --role admin',
     );
+    if (webPatient) {
+      logger.info(
+        `Paciente de prueba para la web: DNI ${webPatient.dni}, contraseña ${webPatient.password} (${webPatient.name})`,
+      );
+    }
   }
 
   const app = await buildApp(ctx, {
@@ -73,6 +79,12 @@ export async function serve(config: Config, options: ServeOptions) {
     : null;
   if (mailWorker) mailWorker.start(MAIL_POLL_MS);
   else logger.warn('SMTP_URL no está configurado: los mails (activación, confirmación de turnos) quedan en espera');
+  if (!config.web.publicUrl && !['127.0.0.1', 'localhost', '::1'].includes(config.host)) {
+    // Without it, links in mails take the host a request named, which a stranger can choose.
+    logger.warn(
+      'PUBLIC_URL no está configurado: definila (ej. https://turnos.micentro.com.ar) para los enlaces de los mails',
+    );
+  }
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const port = (app.server.address() as { port: number }).port;
   logger.info(`Turnero listo en http://${shown}:${port} (API: http://${shown}:${port}/api/docs)`);

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type TestContext, test } from 'node:test';
 import pg from 'pg';
+import { passwordMatches } from '../modules/patients/accounts.passwords.js';
 import { blockServes, computeSlots, type Service } from '../modules/scheduling/slots.rules.js';
 import { createDb, type Database } from '../platform/db/database.js';
 import { parseDatabaseUrl } from '../platform/db/dialect.js';
@@ -212,6 +213,16 @@ async function checkDemo(t: TestContext, database: Database) {
   t.diagnostic(`${database.dialect}: ${Math.round(performance.now() - started)} ms, ${JSON.stringify(summary)}`);
   assert.ok(summary.professionals >= 12 && summary.patients >= 200 && summary.appointments > 500);
   assert.equal(await countRows(database, 'appointments'), summary.appointments);
+  // The demo patient can log in to the web at once: an active account, no future turno to hit a limit.
+  assert.ok(summary.webPatient, 'the demo has a web patient');
+  const demoPatient = await database.db
+    .selectFrom('patients')
+    .innerJoin('webAccounts', 'webAccounts.patientId', 'patients.id')
+    .select(['patients.id', 'webAccounts.activatedAt', 'webAccounts.passwordHash'])
+    .where('patients.dni', '=', summary.webPatient.dni)
+    .executeTakeFirstOrThrow();
+  assert.notEqual(demoPatient.activatedAt, null);
+  assert.ok(await passwordMatches(demoPatient.passwordHash, summary.webPatient.password));
 
   await assertCatalog(database);
   await assertPatients(database);

@@ -1,6 +1,7 @@
 // Loads CENTRO MEDICO DEMO into an empty database: catalogue, agendas, patients and seven weeks of
 // appointments around "now", all in one transaction so a failed load leaves nothing half-written.
 import type { Transaction } from 'kysely';
+import { hashPassword } from '../modules/patients/accounts.passwords.js';
 import type { Database } from '../platform/db/database.js';
 import type { DB, NewAppointment, NewPatient } from '../platform/db/schema.js';
 import { addDays, isoUtc, todayIn } from '../platform/time/zone.js';
@@ -15,7 +16,12 @@ export interface DemoSummary {
   professionals: number;
   patients: number;
   appointments: number;
+  /** A patient with an active web account, so the patient web can be tried without a mail server. */
+  webPatient: { dni: string; password: string; name: string } | null;
 }
+
+/** Printed in the log of a new demo: it is a demo password, not a secret. */
+export const DEMO_PASSWORD = 'demo1234';
 
 export interface LoadDemoOptions {
   /** "Now": appointments before it are history, after it the agenda to come. */
@@ -109,7 +115,32 @@ export async function loadDemo(database: Database, options: LoadDemoOptions): Pr
     );
     await insertAppointments(trx, appointments);
 
-    return { professionals: professionals.length, patients: patientRows.length, appointments: appointments.length };
+    // Someone who can book on the web and has nothing booked ahead, so every limit leaves room to try.
+    const booked = new Set(appointments.filter((a) => Date.parse(a.startsAt) > nowMs).map((a) => a.patientId));
+    const candidate = planPatients.find((p) => p.canBookOnWeb && !booked.has(p.id));
+    const person = candidate && people.find((p) => patientIds.get(p.dni) === candidate.id);
+    if (candidate && person) {
+      const at = isoUtc(nowMs);
+      await trx
+        .insertInto('webAccounts')
+        .values({
+          patientId: candidate.id,
+          passwordHash: await hashPassword(DEMO_PASSWORD),
+          activatedAt: at,
+          createdAt: at,
+          updatedAt: at,
+        })
+        .execute();
+    }
+
+    return {
+      professionals: professionals.length,
+      patients: patientRows.length,
+      appointments: appointments.length,
+      webPatient: person
+        ? { dni: person.dni, password: DEMO_PASSWORD, name: `${person.firstName} ${person.lastName}` }
+        : null,
+    };
   });
 }
 

@@ -4,7 +4,7 @@ import { AppError } from '../../errors.js';
 import type { Sex } from '../../platform/db/schema.js';
 import { destroySubjectSessions } from '../../platform/http/sessions.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
-import { isoUtc } from '../../platform/time/zone.js';
+import { isoUtc, todayIn } from '../../platform/time/zone.js';
 import { getInsurer } from '../catalog/catalog.repo.js';
 import { listInsurers } from '../catalog/catalog.service.js';
 import { getCenter } from '../center/center.service.js';
@@ -62,6 +62,10 @@ export interface MyDataChanges {
 export async function updateMyData(ctx: AppContext, input: { actor: Actor; changes: MyDataChanges }) {
   const id = requireOwnAccount(input.actor);
   const current = await ownRecord(ctx, id);
+  const center = await getCenter(ctx);
+  if (input.changes.birthDate > todayIn(center.timeZone, ctx.clock.now())) {
+    throw new AppError('VALIDATION_ERROR', { detail: 'la fecha de nacimiento no puede ser posterior a hoy' });
+  }
   // An insurer the center took off the web may stay if it is already the patient's; no new choice of it.
   if (input.changes.insurerId !== current.insurerId) {
     const insurer = await getInsurer(ctx.database.db, input.changes.insurerId);

@@ -6,6 +6,8 @@ import { buildSeededApp, type Seed } from '../../../test/support/seeded-app.js';
 import type { TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
 import { WebClient } from '../../../test/support/web-client.js';
+import { SESSION_COOKIE } from '../../platform/http/sessions.js';
+import { forgetLimits, withAccount } from './accounts.test-helpers.js';
 
 for (const dialect of testDialects()) {
   describe(`/api/v1/me (${dialect})`, () => {
@@ -94,6 +96,65 @@ for (const dialect of testDialects()) {
       });
       assert.equal(res.statusCode, 403);
       assert.equal(res.json().error.code, 'CSRF_FAILED');
+    });
+
+    test('a mobile app logs in with DNI and password, gets a session cookie, and logs out', async () => {
+      await forgetLimits(t);
+      const carla = await insertPatient(t.ctx.database.db, { lastName: 'CARLA', insurerId: seed.osde.id });
+      await withAccount(t, carla.id, 'clave-de-carla');
+      const logIn = (password: string) =>
+        t.app.inject({ method: 'POST', url: '/api/v1/me/session', payload: { dni: carla.dni, password } });
+
+      const wrong = await logIn('otra-clave');
+      assert.equal(wrong.statusCode, 401);
+      assert.equal(wrong.json().error.code, 'INVALID_CREDENTIALS');
+      assert.equal(wrong.headers['set-cookie'], undefined);
+
+      const ok = await logIn('clave-de-carla');
+      assert.equal(ok.statusCode, 200, ok.body);
+      assert.equal(ok.json().id, carla.id);
+      const session = ok.cookies.find((c) => c.name === SESSION_COOKIE);
+      assert.ok(session?.httpOnly, 'the session cookie is httpOnly');
+      const cookie = `${SESSION_COOKIE}=${session.value}`;
+      assert.equal((await call(cookie, 'GET', '/me')).json().lastName, 'CARLA');
+
+      const out = await t.app.inject({ method: 'DELETE', url: '/api/v1/me/session', headers: { cookie } });
+      assert.equal(out.statusCode, 204);
+      assert.equal((await call(cookie, 'GET', '/me')).statusCode, 401, 'the old cookie no longer opens anything');
+    });
+
+    test('a login posted as a form (what another site could make a browser send) is refused', async () => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/me/session',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: `dni=${seed.patient.dni}&password=x`,
+      });
+      assert.equal(res.statusCode, 403);
+      assert.equal(res.json().error.code, 'CSRF_FAILED');
+    });
+
+    test('PATCH /me changes only the fields sent and refuses what Mis datos would refuse', async () => {
+      const before = (await call(ana, 'GET', '/me')).json();
+      const changed = await call(ana, 'PATCH', '/me', { mobile: '11 4444-5555', address: 'Mitre 123' });
+      assert.equal(changed.statusCode, 200, changed.body);
+      assert.equal(changed.json().mobile, '+5491144445555');
+      assert.equal(changed.json().address, 'Mitre 123');
+      assert.equal(changed.json().lastName, before.lastName);
+
+      const future = await call(ana, 'PATCH', '/me', { birthDate: '2030-01-01' });
+      assert.equal(future.statusCode, 400);
+      assert.match(future.json().error.message, /fecha de nacimiento/);
+      const emptied = await call(ana, 'PATCH', '/me', { sex: null });
+      assert.equal(emptied.statusCode, 400);
+      assert.match(emptied.json().error.message, /sex/);
+      const email = await call(ana, 'PATCH', '/me', { email: 'otro@example.com' });
+      assert.equal(email.statusCode, 400, 'the e-mail changes only through the confirmation mail');
+      const other = await call(ana, 'PATCH', '/me', { dni: '30111222' });
+      assert.equal(other.statusCode, 400);
+
+      const after = (await call(ana, 'GET', '/me')).json();
+      assert.deepEqual(after, { ...before, mobile: '+5491144445555', address: 'Mitre 123' });
     });
 
     test('the patient edits the reason and cancels their own turno', async () => {

@@ -4,16 +4,35 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { apiPlugin, errorResponses } from '../../platform/http/api.js';
 import { idField, instantField } from '../../platform/http/fields.js';
+import { endPatientSession, startPatientSession } from '../../web/session.js';
 import * as appointments from '../scheduling/appointments.service.js';
 import { bookAppointment } from '../scheduling/booking.service.js';
 import { appointmentOutput } from '../scheduling/scheduling.api.js';
 import type { Actor } from '../staff/actor.js';
-import { patientOutput } from './patients.schemas.js';
+import { logIn } from './accounts.login.service.js';
+import { getMyData, updateMyData } from './accounts.profile.service.js';
+import { clientIp } from './accounts.request.routes.js';
+import { dniField, patientChanges, patientOutput } from './patients.schemas.js';
 import { getPatient } from './patients.service.js';
 
 const sessionSecurity = [{ session: [] }];
 const idParams = z.object({ id: idField });
 const reasonField = z.string().max(500, 'es demasiado largo (máximo 500 caracteres)');
+/** What Mis datos lets a patient change; DNI and e-mail are not here (the e-mail is re-verified by mail). */
+const myChanges = patientChanges
+  .pick({
+    lastName: true,
+    firstName: true,
+    sex: true,
+    birthDate: true,
+    mobile: true,
+    address: true,
+    insurerId: true,
+    memberNumber: true,
+  })
+  .strict();
+/** Mis datos asks for these; a change cannot empty them. */
+const REQUIRED_DATA = ['sex', 'birthDate', 'mobile', 'insurerId'] as const;
 
 /** The logged-in patient's id; anyone else is told to log in. */
 function me(actor: Actor): number {
@@ -23,6 +42,43 @@ function me(actor: Actor): number {
 
 export const meApi = (ctx: AppContext) =>
   apiPlugin((api) => {
+    api.post(
+      '/me/session',
+      {
+        schema: {
+          tags: ['Paciente (sesión)'],
+          summary: 'Ingresar con DNI y contraseña',
+          description:
+            'Abre la sesión del paciente y la devuelve como cookie, igual que la página Ingresar: los mismos ' +
+            'límites de intentos y la misma respuesta para DNI desconocido o contraseña incorrecta. Un paciente ' +
+            'deshabilitado por el centro entra, pero no puede tomar turnos (disabled y disabledNote lo dicen).',
+          body: z.object({ dni: dniField, password: z.string().min(1).max(1000) }),
+          response: { 200: patientOutput, ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        const { patientId } = await logIn(ctx, { actor: req.actor, ...req.body, ip: clientIp(req) });
+        await startPatientSession(ctx, req, reply, patientId);
+        return getMyData(ctx, { actor: req.actor });
+      },
+    );
+
+    api.delete(
+      '/me/session',
+      {
+        schema: {
+          tags: ['Paciente (sesión)'],
+          summary: 'Salir (cerrar la sesión)',
+          security: sessionSecurity,
+          response: { 204: z.null(), ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        await endPatientSession(ctx, req, reply);
+        return reply.status(204).send(null);
+      },
+    );
+
     api.get(
       '/me',
       {
@@ -34,6 +90,34 @@ export const meApi = (ctx: AppContext) =>
         },
       },
       async (req) => getPatient(ctx, { actor: req.actor, id: me(req.actor) }),
+    );
+
+    api.patch(
+      '/me',
+      {
+        schema: {
+          tags: ['Paciente (sesión)'],
+          summary: 'Cambiar mis datos',
+          description:
+            'Sólo los campos enviados. El e-mail y la contraseña se cambian desde la web (Mis datos): el ' +
+            'e-mail nuevo se confirma por mail y la contraseña pide la actual.',
+          security: sessionSecurity,
+          body: myChanges,
+          response: { 200: patientOutput, ...errorResponses },
+        },
+      },
+      async (req) => {
+        me(req.actor);
+        const merged = { ...(await getMyData(ctx, { actor: req.actor })), ...req.body };
+        const { lastName, firstName, sex, birthDate, mobile, address, insurerId, memberNumber } = merged;
+        if (sex === null || birthDate === null || mobile === null || insurerId === null) {
+          const missing = REQUIRED_DATA.filter((field) => merged[field] === null);
+          throw new AppError('VALIDATION_ERROR', { detail: `falta ${missing.join(', ')}` });
+        }
+        const changes = { lastName, firstName, sex, birthDate, mobile, address, insurerId, memberNumber };
+        await updateMyData(ctx, { actor: req.actor, changes });
+        return getMyData(ctx, { actor: req.actor });
+      },
     );
 
     api.get(
