@@ -3,7 +3,7 @@ import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
 import autocannon from 'autocannon';
-import type { BurstJob, CannonJob, LoadJob, LoadResult } from './load.js';
+import type { BrowseJob, BurstJob, CannonJob, LoadJob, LoadResult } from './load.js';
 
 /** Records every response: autocannon's own histogram keeps whole milliseconds only, too coarse for a 5 ms target. */
 class Recorder {
@@ -119,9 +119,45 @@ function burst(job: BurstJob): Promise<LoadResult> {
   });
 }
 
+async function browse(job: BrowseJob): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: job.cookies.length });
+  const recorder = new Recorder();
+  const endAt = performance.now() + job.seconds * 1000;
+  const get = (path: string, cookie: string) =>
+    new Promise<void>((done) => {
+      const sentAt = performance.now();
+      const request = http.get(new URL(path, job.url), { agent, headers: { cookie } }, (response) => {
+        let bytes = 0;
+        response.on('data', (chunk: Buffer) => {
+          bytes += chunk.length;
+        });
+        response.on('end', () => {
+          recorder.response(response.statusCode ?? 0, performance.now() - sentAt, bytes);
+          done();
+        });
+      });
+      request.on('error', () => {
+        recorder.errors++;
+        done();
+      });
+    });
+  const visitor = async (cookie: string, index: number) => {
+    // Start spread over one think time, as people do not all click at the same instant.
+    await new Promise((r) => setTimeout(r, (index / job.cookies.length) * job.thinkMs));
+    for (let step = 0; performance.now() < endAt; step++) {
+      await get(job.paths[step % job.paths.length] as string, cookie);
+      await new Promise((r) => setTimeout(r, job.thinkMs * (0.5 + Math.random())));
+    }
+  };
+  await Promise.all(job.cookies.map(visitor));
+  agent.destroy();
+  return recorder.result();
+}
+
 parentPort?.on('message', async (job: LoadJob) => {
   try {
-    const result = job.kind === 'cannon' ? await cannon(job) : await burst(job);
+    const result =
+      job.kind === 'cannon' ? await cannon(job) : job.kind === 'burst' ? await burst(job) : await browse(job);
     parentPort?.postMessage({ result });
   } catch (error) {
     parentPort?.postMessage({ error: error instanceof Error ? error.message : String(error) });

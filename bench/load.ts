@@ -28,7 +28,21 @@ export interface BurstJob {
   bodies: string[];
 }
 
-export type LoadJob = CannonJob | BurstJob;
+/**
+ * People, not robots: each visitor GETs its paths in turn and pauses a random think time (uniform in
+ * [thinkMs/2, 3·thinkMs/2]) after each page, on its own keep-alive connection.
+ */
+export interface BrowseJob {
+  kind: 'browse';
+  url: string;
+  seconds: number;
+  paths: string[];
+  /** One per visitor. */
+  cookies: string[];
+  thinkMs: number;
+}
+
+export type LoadJob = CannonJob | BurstJob | BrowseJob;
 
 export interface LoadResult {
   responses: number;
