@@ -123,7 +123,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
           return;
         }
         const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-        const actor = token ? await authenticateApiToken(ctx, token) : null;
+        const actor = token ? await authenticateApiToken(ctx, token, request.ip) : null;
         if (!actor) throw new AppError('UNAUTHENTICATED');
         request.actor = actor;
       });

@@ -112,7 +112,7 @@ async function main(argv: string[]) {
   }
 }
 
-const cliActor = { kind: 'staff', name: 'cli', role: 'admin', professionalId: null } as const;
+const cliActor = { kind: 'staff', ref: 'cli', name: 'cli', role: 'admin', professionalId: null, ip: '' } as const;
 
 class UsageError extends Error {}
 

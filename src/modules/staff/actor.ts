@@ -5,7 +5,16 @@ import type { StaffRole } from '../../platform/db/schema.js';
 export type Actor =
   | { kind: 'public' }
   | { kind: 'patient'; patientId: number }
-  | { kind: 'staff'; name: string; role: StaffRole; professionalId: number | null };
+  | {
+      kind: 'staff';
+      /** "usuario:3", "token:5" or "cli": what the audit log records as who. */
+      ref: string;
+      name: string;
+      role: StaffRole;
+      professionalId: number | null;
+      /** Where the request came from, for the audit log ('' outside HTTP). */
+      ip: string;
+    };
 
 export type StaffActor = Extract<Actor, { kind: 'staff' }>;
 

@@ -38,7 +38,7 @@ export async function createApiToken(
 }
 
 /** The staff member behind a bearer token, or null when the token is unknown or revoked. */
-export async function authenticateApiToken(ctx: AppContext, token: string): Promise<StaffActor | null> {
+export async function authenticateApiToken(ctx: AppContext, token: string, ip: string): Promise<StaffActor | null> {
   if (!token.startsWith(PREFIX)) return null;
   const db = ctx.database.db;
   const row = await db
@@ -56,7 +56,14 @@ export async function authenticateApiToken(ctx: AppContext, token: string): Prom
       .where('id', '=', row.id)
       .execute();
   }
-  return { kind: 'staff', name: `api:${row.name}`, role: row.role, professionalId: row.professionalId };
+  return {
+    kind: 'staff',
+    ref: `token:${row.id}`,
+    name: `api:${row.name}`,
+    role: row.role,
+    professionalId: row.professionalId,
+    ip,
+  };
 }
 
 export async function revokeApiToken(ctx: AppContext, input: { id: number }) {

@@ -203,6 +203,28 @@ export async function createOverlapGuard(db: AnyDb, dialect: DialectName) {
 
 const OVERLAP_MARK = 'APPOINTMENT_OVERLAP';
 
+/** The table refuses UPDATE and DELETE from anyone, the application included (the audit log). */
+export async function makeAppendOnly(db: AnyDb, dialect: DialectName, table: string) {
+  const message = `${table} is append-only`;
+  if (dialect === 'postgres') {
+    await sql
+      .raw(`create or replace function turnero_append_only() returns trigger language plpgsql as $$
+        begin raise exception '%', tg_table_name || ' is append-only'; end $$`)
+      .execute(db);
+    await sql
+      .raw(`create trigger ${table}_append_only before update or delete on ${table}
+        for each row execute function turnero_append_only()`)
+      .execute(db);
+    return;
+  }
+  for (const event of ['update', 'delete']) {
+    await sql
+      .raw(`create trigger ${table}_no_${event} before ${event} on ${table}
+        begin select raise(abort, '${message}'); end`)
+      .execute(db);
+  }
+}
+
 export function isOverlapError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: string }).code;

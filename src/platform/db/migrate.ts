@@ -3,6 +3,7 @@ import type { Database } from './database.js';
 import type { DialectName } from './dialect.js';
 import * as initial from './migrations/001_initial.js';
 import * as patientWeb from './migrations/002_patient_web.js';
+import * as staff from './migrations/003_staff.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations speak SQL names
 type MigrationModule = { up(db: Kysely<any>, dialect: DialectName): Promise<void> };
@@ -11,6 +12,7 @@ type MigrationModule = { up(db: Kysely<any>, dialect: DialectName): Promise<void
 const migrations: Record<string, MigrationModule> = {
   '001_initial': initial,
   '002_patient_web': patientWeb,
+  '003_staff': staff,
 };
 
 class InCodeMigrations implements MigrationProvider {

@@ -153,6 +153,33 @@ export interface ApiTokensTable {
   revokedAt: string | null;
 }
 
+export interface StaffUsersTable {
+  id: Generated<number>;
+  username: string;
+  email: string | null;
+  name: string;
+  role: StaffRole;
+  professionalId: number | null;
+  passwordHash: string;
+  totpSecret: string | null;
+  active: Generated<number>;
+  lastLoginAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actorRef: string;
+  actorName: string;
+  action: string;
+  patientId: number | null;
+  target: Generated<string>;
+  ip: Generated<string>;
+  detail: Generated<string>;
+}
+
 export interface WebAccountsTable {
   patientId: number;
   passwordHash: string;
@@ -241,6 +268,8 @@ export interface DB {
   rateLimits: RateLimitsTable;
   outbox: OutboxTable;
   appSecrets: AppSecretsTable;
+  staffUsers: StaffUsersTable;
+  auditLog: AuditLogTable;
 }
 
 export type CenterSettings = Selectable<CenterSettingsTable>;
@@ -259,6 +288,8 @@ export type Appointment = Selectable<AppointmentsTable>;
 export type NewAppointment = Insertable<AppointmentsTable>;
 export type ApiToken = Selectable<ApiTokensTable>;
 export type WebAccount = Selectable<WebAccountsTable>;
+export type StaffUser = Selectable<StaffUsersTable>;
+export type AuditEntry = Selectable<AuditLogTable>;
 export type Session = Selectable<SessionsTable>;
 export type OneTimeToken = Selectable<OneTimeTokensTable>;
 export type OutboxMessage = Selectable<OutboxTable>;

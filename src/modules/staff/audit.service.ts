@@ -1,0 +1,66 @@
+// Ley 25.326 / 26.529: every staff read or change of a patient's data leaves a row saying who, what,
+// which patient, when and from where. Services call `audit` for staff actors; patients' own actions
+// and public pages are not staff access and are not logged here.
+import type { Kysely } from 'kysely';
+import type { AppContext } from '../../context.js';
+import type { DB } from '../../platform/db/schema.js';
+import { isoUtc } from '../../platform/time/zone.js';
+import { type Actor, requireStaff } from './actor.js';
+import { type AuditFilter, insertEntry, listEntries } from './audit.repo.js';
+
+/** What was done, as stable codes (the log is filtered by them). */
+export type AuditAction =
+  | 'patient.read'
+  | 'patient.search'
+  | 'patient.create'
+  | 'patient.update'
+  | 'patient.merge'
+  | 'web_account.read'
+  | 'web_account.create'
+  | 'web_account.update'
+  | 'web_account.resend_activation'
+  | 'appointment.read'
+  | 'appointment.list'
+  | 'appointment.create'
+  | 'appointment.update'
+  | 'appointment.cancel'
+  | 'appointment.delete'
+  | 'appointment.attendance'
+  | 'appointment.export'
+  | 'staff.login'
+  | 'staff.login_failed'
+  | 'staff_user.create'
+  | 'staff_user.update';
+
+export interface AuditEvent {
+  action: AuditAction;
+  patientId?: number | null;
+  /** What was touched besides the patient, e.g. "turno:12". */
+  target?: string;
+  /** A short note; never clinical text or passwords. */
+  detail?: string;
+}
+
+/**
+ * Records the event when the actor is staff (a no-op for patients and the public). Pass the transaction
+ * when the change runs in one, so the row commits or rolls back with it.
+ */
+export async function audit(ctx: AppContext, actor: Actor, event: AuditEvent, db: Kysely<DB> = ctx.database.db) {
+  if (actor.kind !== 'staff') return;
+  await insertEntry(db, {
+    at: isoUtc(ctx.clock.now()),
+    actorRef: actor.ref,
+    actorName: actor.name,
+    action: event.action,
+    patientId: event.patientId ?? null,
+    target: event.target ?? '',
+    ip: actor.ip,
+    detail: event.detail ?? '',
+  });
+}
+
+/** Admins only: the log is itself patient data. */
+export async function readAuditLog(ctx: AppContext, input: { actor: Actor; filter: AuditFilter }) {
+  requireStaff(input.actor, ['admin']);
+  return listEntries(ctx.database.db, input.filter);
+}
