@@ -19,6 +19,9 @@ import { bookingRoutes } from './modules/scheduling/booking.routes.js';
 import { schedulingApi } from './modules/scheduling/scheduling.api.js';
 import { type Actor, publicActor } from './modules/staff/actor.js';
 import { authenticateApiToken } from './modules/staff/api-tokens.service.js';
+import { auditApi } from './modules/staff/audit.api.js';
+import { auditRoutes } from './modules/staff/audit.routes.js';
+import { staffRoutes } from './modules/staff/staff.routes.js';
 import { ping } from './platform/db/dialect.js';
 import { installErrorHandling } from './platform/http/errors.js';
 import { ResponseCache } from './platform/http/response-cache.js';
@@ -133,6 +136,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       await api.register(schedulingApi(ctx, availabilityCache));
       await api.register(agendasApi(ctx));
       await api.register(meApi(ctx));
+      await api.register(auditApi(ctx));
     },
     { prefix: '/api/v1' },
   );
@@ -140,5 +144,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(infoRoutes(ctx, shell));
   await app.register(accountsRoutes(ctx, shell));
   await app.register(bookingRoutes(ctx, shell));
+  await app.register(staffRoutes(ctx, shell));
+  await app.register(auditRoutes(ctx, shell));
   return app;
 }

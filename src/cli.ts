@@ -1,4 +1,4 @@
-// bin/turnero: serve, migrate, demo, api-token, holidays.
+// bin/turnero: serve, migrate, demo, api-token, admin/user, holidays.
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.js';
 import type { AppContext } from './context.js';
@@ -6,9 +6,11 @@ import { loadDemo } from './demo/load-demo.js';
 import { serve } from './main.js';
 import { loadNationalHolidays } from './modules/scheduling/holidays.service.js';
 import { createApiToken } from './modules/staff/api-tokens.service.js';
+import { createStaffUser } from './modules/staff/staff-users.service.js';
 import { createDb } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import type { StaffRole } from './platform/db/schema.js';
+import { randomToken } from './platform/secrets.js';
 import { systemClock } from './platform/time/clock.js';
 
 const HELP = `Uso: turnero <comando>
@@ -19,6 +21,12 @@ const HELP = `Uso: turnero <comando>
   demo                        carga el centro de demostración en la base configurada
   api-token create --name NOMBRE [--role admin|reception|professional] [--professional-id ID]
                               crea un token de API para el personal (se muestra una sola vez)
+  admin create --username USUARIO --name "NOMBRE" [--email E]
+                              crea un administrador del personal (para el primer ingreso a /staff)
+  user create --username USUARIO --name "NOMBRE" --role admin|reception|professional [--email E] [--professional-id ID]
+                              crea un usuario del personal
+                              La contraseña se lee de la entrada estándar (echo 'clave' | turnero …);
+                              sin ella se genera una y se muestra una sola vez.
   holidays --year AAAA        carga los feriados nacionales de Argentina de ese año como días bloqueados
 
 La configuración se toma de variables de entorno (ver README): PORT, HOST, DATABASE_URL, TURNERO_DEMO, LOG_LEVEL…`;
@@ -92,6 +100,48 @@ async function main(argv: string[]) {
       console.log(token);
       return;
     }
+    case 'admin':
+    case 'user': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: {
+          username: { type: 'string' },
+          name: { type: 'string' },
+          email: { type: 'string' },
+          role: { type: 'string', default: command === 'admin' ? 'admin' : undefined },
+          'professional-id': { type: 'string' },
+        },
+      });
+      if (positionals[0] !== 'create' || !values.username || !values.name || !values.role) {
+        throw new UsageError(
+          command === 'admin'
+            ? 'Uso: turnero admin create --username USUARIO --name "NOMBRE" [--email E]'
+            : 'Uso: turnero user create --username USUARIO --name "NOMBRE" --role admin|reception|professional',
+        );
+      }
+      const role = values.role as StaffRole;
+      if (!ROLES.includes(role))
+        throw new UsageError(`--role debe ser admin, reception o professional (recibido: ${values.role})`);
+      const piped = await readPipedPassword();
+      const password = piped ?? randomToken(12);
+      const user = await withContext((ctx) =>
+        createStaffUser(ctx, {
+          actor: cliActor,
+          user: {
+            username: values.username as string,
+            name: values.name as string,
+            email: values.email ?? null,
+            role,
+            professionalId: values['professional-id'] ? Number(values['professional-id']) : null,
+            password,
+          },
+        }),
+      );
+      console.log(`Usuario ${user.username} (${role}) creado. Ingresa en /staff/ingresar.`);
+      if (piped === null) console.log(`Contraseña (no se vuelve a mostrar): ${password}`);
+      return;
+    }
     case 'holidays': {
       const { values } = parseArgs({ args: rest, options: { year: { type: 'string' } } });
       const year = Number(values.year);
@@ -115,6 +165,15 @@ async function main(argv: string[]) {
 const cliActor = { kind: 'staff', ref: 'cli', name: 'cli', role: 'admin', professionalId: null, ip: '' } as const;
 
 class UsageError extends Error {}
+
+/** The first line of standard input when it is a pipe or a file; null at a terminal. */
+async function readPipedPassword(): Promise<string | null> {
+  if (process.stdin.isTTY) return null;
+  let text = '';
+  for await (const chunk of process.stdin) text += chunk;
+  const line = text.split(/\r?\n/)[0] ?? '';
+  return line === '' ? null : line;
+}
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof UsageError) {

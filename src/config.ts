@@ -52,6 +52,7 @@ const envSchema = z.object({
   SHUTDOWN_GRACE_MS: int(10000, 0, 600000),
   AVAILABILITY_CACHE_MS: int(2000, 0, 60000),
   PATIENT_IDLE_SECONDS: int(600, 5, 86400),
+  STAFF_IDLE_SECONDS: int(1800, 5, 86400),
   PUBLIC_URL: z
     .string()
     .optional()
@@ -88,6 +89,8 @@ export interface Config {
 export interface WebConfig {
   /** A patient's session ends after this long without a request (the manual: 10 minutes). */
   readonly patientIdleSeconds: number;
+  /** A staff session ends after this long without a request (a desk is left alone now and then). */
+  readonly staffIdleSeconds: number;
   /** The address patients reach, for links in mails; null: the address of the request that caused the mail. */
   readonly publicUrl: string | null;
 }
@@ -99,7 +102,7 @@ export interface MailConfig {
   readonly from: string;
 }
 
-export const defaultWebConfig: WebConfig = { patientIdleSeconds: 600, publicUrl: null };
+export const defaultWebConfig: WebConfig = { patientIdleSeconds: 600, staffIdleSeconds: 1800, publicUrl: null };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -124,7 +127,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     availabilityCacheMs: e.AVAILABILITY_CACHE_MS,
-    web: { patientIdleSeconds: e.PATIENT_IDLE_SECONDS, publicUrl: e.PUBLIC_URL },
+    web: {
+      patientIdleSeconds: e.PATIENT_IDLE_SECONDS,
+      staffIdleSeconds: e.STAFF_IDLE_SECONDS,
+      publicUrl: e.PUBLIC_URL,
+    },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
   });
 }

@@ -19,6 +19,7 @@ const STATUS_ES: Record<string, string> = {
   cancelled: 'cancelado',
   cambiado: 'que otra persona acaba de cambiar',
   reason: 'otro motivo',
+  rescheduled: 'otro horario',
 };
 
 const catalogue = {
@@ -56,6 +57,26 @@ const catalogue = {
     status: 401,
     es: () => 'DNI o contraseña incorrectos.',
     en: () => 'Wrong DNI or password.',
+  },
+  INVALID_STAFF_CREDENTIALS: {
+    status: 401,
+    es: () => 'Usuario o contraseña incorrectos.',
+    en: () => 'Wrong user name or password.',
+  },
+  ACCOUNT_EXISTS: {
+    status: 409,
+    es: () => 'Este paciente ya tiene usuario web: cambiá sus datos desde el listado de pacientes web.',
+    en: () => 'This patient already has a web account: change its data from the web patients list.',
+  },
+  ACCOUNT_ALREADY_ACTIVE: {
+    status: 409,
+    es: () => 'El usuario web ya está activado: no hace falta el mail de activación.',
+    en: () => 'The web account is already activated: the activation e-mail is not needed.',
+  },
+  EMAIL_MISSING: {
+    status: 422,
+    es: () => 'El paciente no tiene e-mail: cargalo antes de enviarle el mail.',
+    en: () => 'The patient has no e-mail address: add one before sending the e-mail.',
   },
   ACCOUNT_NOT_ACTIVE: {
     status: 403,
@@ -199,6 +220,16 @@ const catalogue = {
     status: 409,
     es: () => 'Ese horario se superpone con otro horario de atención del mismo profesional.',
     en: () => 'These working hours overlap other working hours of the same professional.',
+  },
+  NAME_TAKEN: {
+    status: 409,
+    es: (p) => `Ya existe ${p.what} con el nombre «${p.name}»: elegí otro nombre.`,
+    en: (p) => `${p.what} named «${p.name}» already exists: choose another name.`,
+  },
+  IN_USE: {
+    status: 409,
+    es: (p) => `No se puede ${p.action}: ${p.uses}.${p.hint ? ` ${p.hint}` : ''}`,
+    en: (p) => `This cannot be done while it is in use (${p.uses}).`,
   },
   RATE_LIMITED: {
     status: 429,

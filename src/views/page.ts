@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { CenterView } from '../modules/center/center.service.js';
+import type { StaffRole } from '../platform/db/schema.js';
 import type { Lang } from '../platform/i18n/lang.js';
 
 /** What every page knows about the request it answers. */
@@ -19,6 +20,11 @@ export interface Page {
   sessionExpired: boolean;
   /** Versioned URLs of the static files by name (app.css, app.js…). */
   assets: Record<string, string>;
+}
+
+/** A /staff page: the same, plus who is logged in (null on the login and first-run pages). */
+export interface StaffPage extends Page {
+  staff: { name: string; role: StaffRole } | null;
 }
 
 export function renderPage<P>(node: VNode<P>): string {

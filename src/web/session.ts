@@ -10,6 +10,7 @@ import {
   SESSION_COOKIE,
   type SessionPolicy,
 } from '../platform/http/sessions.js';
+import { isStaffPath } from './staff-session.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -42,6 +43,8 @@ export function installPatientSessions(app: FastifyInstance, ctx: AppContext) {
   app.decorateRequest('sessionId', null);
   app.decorateRequest('sessionExpired', false);
   app.addHook('onRequest', async (request, reply) => {
+    // Staff pages have their own session (staff-session.ts); a patient cookie means nothing there.
+    if (isStaffPath(request.url)) return;
     const id = request.cookies[SESSION_COOKIE];
     if (!id) return;
     const found = await resolveSession(ctx.database.db, id, policy, ctx.clock.now());

@@ -7,15 +7,18 @@ import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { getCenter } from '../modules/center/center.service.js';
 import { getPatient } from '../modules/patients/patients.repo.js';
+import { requireStaff, type StaffActor } from '../modules/staff/actor.js';
+import type { StaffRole } from '../platform/db/schema.js';
 import { CSRF_FIELD, csrfToken, csrfValid } from '../platform/http/csrf.js';
 import { SESSION_COOKIE, touchSession } from '../platform/http/sessions.js';
 import { serveStaticFiles } from '../platform/http/static-files.js';
 import { LANG_COOKIE, pickLang } from '../platform/i18n/lang.js';
 import { loadSecret } from '../platform/secrets.js';
-import type { Page } from '../views/page.js';
+import type { Page, StaffPage } from '../views/page.js';
 import { sendPage } from '../views/page.js';
 import { ErrorPage } from './error-page.js';
 import { installPatientSessions } from './session.js';
+import { installStaffSessions, isStaffPath, STAFF_COOKIE } from './staff-session.js';
 import { webMessages } from './web.messages.js';
 
 const STATIC_FOLDER = path.join(path.dirname(fileURLToPath(import.meta.url)), '../views/static');
@@ -29,6 +32,13 @@ export interface WebShell {
    * the page comes back filled after logging in.
    */
   requirePatient(request: FastifyRequest, reply: FastifyReply): number | null;
+  /** A staff page's context: the page's plus who is logged in. */
+  staffPage(request: FastifyRequest, reply: FastifyReply): Promise<StaffPage>;
+  /**
+   * The logged-in staff member, or null after sending them to log in (as requirePatient does). Another
+   * role gets FORBIDDEN.
+   */
+  requireStaff(request: FastifyRequest, reply: FastifyReply, roles?: readonly StaffRole[]): StaffActor | null;
 }
 
 /** Only paths of this site: "//evil.com" or "https://…" would send the patient elsewhere after login. */
@@ -51,9 +61,24 @@ function draftQuery(body: unknown): string {
   return params.toString();
 }
 
+/**
+ * Sends whoever is not logged in to the login page, and back here after it. For a form sent after
+ * the session ended, the typed fields travel in the return address so the page comes back filled.
+ */
+function sendToLogin(request: FastifyRequest, reply: FastifyReply, loginPath: string) {
+  let back = request.url;
+  if (request.method === 'POST') {
+    const draft = draftQuery(request.body);
+    back = `${request.url.split('?')[0]}${draft ? `?${draft}` : ''}`;
+  }
+  const query = new URLSearchParams({ volver: back, ...(request.sessionExpired ? { inactivo: '1' } : {}) });
+  void reply.redirect(`${loginPath}?${query}`, 303);
+}
+
 export async function installWebShell(app: FastifyInstance, ctx: AppContext): Promise<WebShell> {
   const secret = await loadSecret(ctx.database.db, 'forms');
   installPatientSessions(app, ctx);
+  installStaffSessions(app, ctx);
   const assets = serveStaticFiles(app, STATIC_FOLDER, '/static');
 
   const shell: WebShell = {
@@ -77,13 +102,21 @@ export async function installWebShell(app: FastifyInstance, ctx: AppContext): Pr
     },
     requirePatient(request, reply) {
       if (request.actor.kind === 'patient') return request.actor.patientId;
-      let back = request.url;
-      if (request.method === 'POST') {
-        const draft = draftQuery(request.body);
-        back = `${request.url.split('?')[0]}${draft ? `?${draft}` : ''}`;
-      }
-      const query = new URLSearchParams({ volver: back, ...(request.sessionExpired ? { inactivo: '1' } : {}) });
-      void reply.redirect(`/ingresar?${query}`, 303);
+      sendToLogin(request, reply, '/ingresar');
+      return null;
+    },
+    async staffPage(request, reply) {
+      const actor = request.actor;
+      const page = await shell.page(request, reply);
+      return {
+        ...page,
+        idleSeconds: ctx.web.staffIdleSeconds,
+        staff: actor.kind === 'staff' ? { name: actor.name, role: actor.role } : null,
+      };
+    },
+    requireStaff(request, reply, roles = ['admin', 'reception', 'professional']) {
+      if (request.actor.kind === 'staff') return requireStaff(request.actor, roles);
+      sendToLogin(request, reply, '/staff/ingresar');
       return null;
     },
   };
@@ -95,8 +128,13 @@ export async function installWebShell(app: FastifyInstance, ctx: AppContext): Pr
     // A form sent after its session ended carries that session's token, which can no longer match: the patient
     // goes to log in with what they typed in the return address. Only that redirect happens, so a forged post
     // achieves nothing either.
-    if (request.actor.kind !== 'patient' && request.cookies[SESSION_COOKIE]) {
-      shell.requirePatient(request, reply);
+    if (isStaffPath(request.url)) {
+      if (request.actor.kind !== 'staff' && request.cookies[STAFF_COOKIE]) {
+        sendToLogin(request, reply, '/staff/ingresar');
+        return reply;
+      }
+    } else if (request.actor.kind !== 'patient' && request.cookies[SESSION_COOKIE]) {
+      sendToLogin(request, reply, '/ingresar');
       return reply;
     }
     throw new AppError('CSRF_FAILED');

@@ -1,6 +1,7 @@
 // Small, explicit test centers built with plain inserts, so each test states what it relies on.
 import type { Kysely } from 'kysely';
-import type { DB } from '../../src/platform/db/schema.js';
+import { hashPassword } from '../../src/modules/patients/accounts.passwords.js';
+import type { DB, StaffRole } from '../../src/platform/db/schema.js';
 
 let sequence = 0;
 const next = () => ++sequence;
@@ -186,4 +187,26 @@ export async function seedCenter(db: Kysely<DB>) {
     sonographer,
     patient,
   };
+}
+
+/** A staff user who can log in to /staff with that password. */
+export async function insertStaffUser(
+  db: Kysely<DB>,
+  u: { username: string; role: StaffRole; password?: string; professionalId?: number | null; email?: string },
+) {
+  const now = new Date().toISOString();
+  return db
+    .insertInto('staffUsers')
+    .values({
+      username: u.username,
+      email: u.email ?? null,
+      name: `Usuario ${u.username}`,
+      role: u.role,
+      professionalId: u.professionalId ?? null,
+      passwordHash: await hashPassword(u.password ?? 'clave-del-personal'),
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }

@@ -4,6 +4,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { AppContext } from '../../src/context.js';
 import { createSession, SESSION_COOKIE } from '../../src/platform/http/sessions.js';
 import { patientSessionPolicy } from '../../src/web/session.js';
+import { STAFF_COOKIE, staffSessionPolicy } from '../../src/web/staff-session.js';
 
 export class WebClient {
   readonly cookies = new Map<string, string>();
@@ -27,6 +28,19 @@ export class WebClient {
       ctx.clock.now(),
     );
     client.cookies.set(SESSION_COOKIE, id);
+    return client;
+  }
+
+  /** A client logged in to /staff as that staff user. */
+  static async loggedInStaff(app: FastifyInstance, ctx: AppContext, userId: number): Promise<WebClient> {
+    const client = new WebClient(app);
+    const id = await createSession(
+      ctx.database.db,
+      { kind: 'staff', id: userId },
+      staffSessionPolicy(ctx),
+      ctx.clock.now(),
+    );
+    client.cookies.set(STAFF_COOKIE, id);
     return client;
   }
 

@@ -4,7 +4,8 @@
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context.js';
 import type { DB } from '../../platform/db/schema.js';
-import { isoUtc } from '../../platform/time/zone.js';
+import { addDays, isoUtc, startOfDayUtc } from '../../platform/time/zone.js';
+import { getCenter } from '../center/center.service.js';
 import { type Actor, requireStaff } from './actor.js';
 import { type AuditFilter, insertEntry, listEntries } from './audit.repo.js';
 
@@ -18,7 +19,9 @@ export type AuditAction =
   | 'web_account.read'
   | 'web_account.create'
   | 'web_account.update'
+  | 'web_account.list'
   | 'web_account.resend_activation'
+  | 'web_account.password_reset_mail'
   | 'appointment.read'
   | 'appointment.list'
   | 'appointment.create'
@@ -63,4 +66,29 @@ export async function audit(ctx: AppContext, actor: Actor, event: AuditEvent, db
 export async function readAuditLog(ctx: AppContext, input: { actor: Actor; filter: AuditFilter }) {
   requireStaff(input.actor, ['admin']);
   return listEntries(ctx.database.db, input.filter);
+}
+
+export interface AuditQuery {
+  patientId?: number | undefined;
+  actor?: string | undefined;
+  action?: string | undefined;
+  /** Dates in the center's zone, both inclusive. */
+  from?: string | undefined;
+  to?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** The page's and the API's filter (dates of the center) as the repository's (instants). */
+export async function auditFilterOf(ctx: AppContext, q: AuditQuery): Promise<AuditFilter> {
+  const zone = (await getCenter(ctx)).timeZone;
+  return {
+    ...(q.patientId !== undefined ? { patientId: q.patientId } : {}),
+    ...(q.actor ? { actorRef: q.actor } : {}),
+    ...(q.action ? { action: q.action } : {}),
+    ...(q.from ? { from: isoUtc(startOfDayUtc(zone, q.from)) } : {}),
+    ...(q.to ? { to: isoUtc(startOfDayUtc(zone, addDays(q.to, 1))) } : {}),
+    limit: q.limit,
+    offset: q.offset,
+  };
 }

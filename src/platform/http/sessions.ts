@@ -22,9 +22,10 @@ export async function createSession(
 ): Promise<string> {
   const id = randomToken();
   const now = isoUtc(nowMs);
-  // Old sessions of anybody are swept here, so the table holds only live ones.
+  // Old sessions of this kind are swept here, so the table holds only live ones (each kind has its idle time).
   await db
     .deleteFrom('sessions')
+    .where('subjectKind', '=', subject.kind)
     .where((eb) => eb.or([eb('expiresAt', '<', now), eb('lastSeenAt', '<', isoUtc(nowMs - policy.idleSeconds * 1000))]))
     .execute();
   await db

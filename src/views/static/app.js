@@ -17,7 +17,7 @@
       lockTimer = setTimeout(() => window.location.reload(), (idle + 1) * 1000);
     };
     dialog.querySelector('[data-stay-connected]').addEventListener('click', async () => {
-      const response = await fetch('/sesion/seguir', {
+      const response = await fetch(body.dataset.keepalive || '/sesion/seguir', {
         method: 'POST',
         headers: { 'x-csrf-token': body.dataset.csrf },
         credentials: 'same-origin',

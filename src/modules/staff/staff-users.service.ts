@@ -1,0 +1,133 @@
+// Staff accounts: the first admin, creating users, logging in with username or e-mail and password.
+import type { Kysely } from 'kysely';
+import type { AppContext } from '../../context.js';
+import { AppError } from '../../errors.js';
+import { isUniqueViolation } from '../../platform/db/dialect.js';
+import type { DB, StaffRole, StaffUser } from '../../platform/db/schema.js';
+import { isoUtc } from '../../platform/time/zone.js';
+import { getProfessional } from '../catalog/catalog.repo.js';
+import { enforceLimits, forgetAttempts, RULES } from '../patients/accounts.limits.js';
+import { hashPassword, passwordMatches } from '../patients/accounts.passwords.js';
+import { PASSWORD_MIN } from '../patients/accounts.rules.js';
+import { normalizeEmail } from '../patients/patients.rules.js';
+import { type Actor, requireStaff, type StaffActor } from './actor.js';
+import { audit } from './audit.service.js';
+import * as repo from './staff-users.repo.js';
+
+export interface NewStaffUser {
+  username: string;
+  name: string;
+  email?: string | null;
+  role: StaffRole;
+  professionalId?: number | null;
+  password: string;
+}
+
+export const staffActorOf = (user: StaffUser, ip: string): StaffActor => ({
+  kind: 'staff',
+  ref: `usuario:${user.id}`,
+  name: user.name,
+  role: user.role,
+  professionalId: user.professionalId,
+  ip,
+});
+
+/** Whether nobody can log in to /staff yet: then the first-run page may create the first admin. */
+export async function needsFirstAdmin(ctx: AppContext): Promise<boolean> {
+  return (await repo.countUsers(ctx.database.db)) === 0;
+}
+
+async function checkedUser(db: Kysely<DB>, input: NewStaffUser) {
+  const username = input.username.trim().toLowerCase();
+  if (!/^[a-z0-9._-]{3,40}$/.test(username)) {
+    throw new AppError('VALIDATION_ERROR', {
+      detail: 'el usuario debe tener de 3 a 40 letras sin acentos, números, punto, guion o guion bajo',
+    });
+  }
+  const name = input.name.trim();
+  if (name === '' || name.length > 80) throw new AppError('VALIDATION_ERROR', { detail: 'el nombre (1 a 80 letras)' });
+  let email: string | null = null;
+  if (input.email) {
+    email = normalizeEmail(input.email);
+    if (email === null) throw new AppError('VALIDATION_ERROR', { detail: 'el e-mail no es válido' });
+  }
+  if ([...input.password].length < PASSWORD_MIN || input.password.length > 200) {
+    throw new AppError('WEAK_PASSWORD');
+  }
+  const professionalId = input.role === 'professional' ? (input.professionalId ?? null) : null;
+  if (input.role === 'professional') {
+    if (professionalId === null || !(await getProfessional(db, professionalId))) {
+      throw new AppError('VALIDATION_ERROR', { detail: 'un usuario profesional necesita su profesional' });
+    }
+  }
+  return { username, name, email, role: input.role, professionalId };
+}
+
+async function insertChecked(ctx: AppContext, input: NewStaffUser, db: Kysely<DB>) {
+  const user = await checkedUser(db, input);
+  const now = isoUtc(ctx.clock.now());
+  try {
+    return await repo.insertUser(db, {
+      ...user,
+      passwordHash: await hashPassword(input.password),
+      createdAt: now,
+      updatedAt: now,
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) {
+      throw new AppError('VALIDATION_ERROR', { detail: 'ya existe un usuario con ese nombre de usuario o e-mail' });
+    }
+    throw e;
+  }
+}
+
+/** An admin creates a user (the command line acts as an admin). */
+export async function createStaffUser(ctx: AppContext, input: { actor: Actor; user: NewStaffUser }) {
+  const actor = requireStaff(input.actor, ['admin']);
+  const created = await insertChecked(ctx, input.user, ctx.database.db);
+  await audit(ctx, actor, { action: 'staff_user.create', target: `usuario:${created.id}`, detail: created.role });
+  return created;
+}
+
+/**
+ * The first-run page: only while there is no staff user at all. The check and the insert share one
+ * transaction, so two browsers racing on a new install cannot both become admin.
+ */
+export async function createFirstAdmin(ctx: AppContext, input: Omit<NewStaffUser, 'role'>): Promise<StaffUser> {
+  return ctx.database.db.transaction().execute(async (trx) => {
+    if ((await repo.countUsers(trx)) > 0) throw new AppError('FORBIDDEN');
+    return insertChecked(ctx, { ...input, role: 'admin' }, trx);
+  });
+}
+
+/** Same answer for an unknown user, an inactive one and a wrong password; attempts are limited. */
+export async function logInStaff(
+  ctx: AppContext,
+  input: { login: string; password: string; ip: string },
+): Promise<StaffUser> {
+  const login = input.login.trim().toLowerCase();
+  await enforceLimits(ctx, [
+    [`staff-login:${login}`, RULES.loginDni],
+    [`staff-login-ip:${input.ip}`, RULES.loginIp],
+  ]);
+  const db = ctx.database.db;
+  const user = login ? await repo.findByLogin(db, login) : undefined;
+  const matches = await passwordMatches(user?.passwordHash, input.password);
+  if (!user || !matches || user.active !== 1) {
+    if (user) {
+      const who = staffActorOf(user, input.ip);
+      await audit(ctx, who, { action: 'staff.login_failed', detail: user.active === 1 ? 'contraseña' : 'inactivo' });
+    }
+    throw new AppError('INVALID_STAFF_CREDENTIALS');
+  }
+  await forgetAttempts(ctx, `staff-login:${login}`);
+  await repo.updateUser(db, user.id, { lastLoginAt: isoUtc(ctx.clock.now()) });
+  await audit(ctx, staffActorOf(user, input.ip), { action: 'staff.login' });
+  return user;
+}
+
+/** The user behind a live staff session, or undefined when it was deactivated meanwhile. */
+export async function activeStaffUser(ctx: AppContext, id: number): Promise<StaffUser | undefined> {
+  const user = await repo.getUser(ctx.database.db, id);
+  return user?.active === 1 ? user : undefined;
+}

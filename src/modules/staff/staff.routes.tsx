@@ -1,0 +1,111 @@
+// /staff: log in, log out, the first-run page that creates the first admin, the home page.
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppContext } from '../../context.js';
+import { AppError } from '../../errors.js';
+import { touchSession } from '../../platform/http/sessions.js';
+import { sendPage } from '../../views/page.js';
+import { StaffLayout } from '../../views/staff-layout.js';
+import { localPath, type WebShell } from '../../web/shell.js';
+import { endStaffSession, requestIp, startStaffSession } from '../../web/staff-session.js';
+import { expected, formBody, queryOf } from '../patients/accounts.request.routes.js';
+import { emptyForm, type FormState } from '../patients/views/form.js';
+import { staffMessages } from './staff.messages.js';
+import { createFirstAdmin, logInStaff, needsFirstAdmin } from './staff-users.service.js';
+import { FirstRunPage, StaffLoginPage } from './views/login.js';
+
+const hidden = { schema: { hide: true } };
+const text = (v: unknown) => (typeof v === 'string' ? v : '');
+/** After logging in, only back to a staff page. */
+const staffPath = (v: unknown) => {
+  const path = localPath(v, '/staff');
+  return path === '/staff' || path.startsWith('/staff/') || path.startsWith('/staff?') ? path : '/staff';
+};
+
+export const staffRoutes =
+  (ctx: AppContext, shell: WebShell): FastifyPluginAsync =>
+  async (app) => {
+    app.get('/staff', hidden, async (request, reply) => {
+      if (request.actor.kind !== 'staff' && (await needsFirstAdmin(ctx)))
+        return reply.redirect('/staff/primer-uso', 303);
+      const actor = shell.requireStaff(request, reply);
+      if (!actor) return reply;
+      if (actor.role === 'professional') return reply.redirect('/staff/turnos', 303);
+      const page = await shell.staffPage(request, reply);
+      const t = staffMessages(page.lang);
+      return sendPage(
+        reply,
+        <StaffLayout page={page} title={t('homeTitle')}>
+          <h1>{t('homeTitle')}</h1>
+          <p>{t('homeText')}</p>
+        </StaffLayout>,
+      );
+    });
+
+    app.get('/staff/ingresar', hidden, async (request, reply) => {
+      const query = queryOf(request);
+      const volver = staffPath(query.volver);
+      if (request.actor.kind === 'staff') return reply.redirect(volver, 303);
+      if (await needsFirstAdmin(ctx)) return reply.redirect('/staff/primer-uso', 303);
+      const page = await shell.staffPage(request, reply);
+      const inactive = query.inactivo === '1';
+      return sendPage(reply, <StaffLoginPage page={page} form={emptyForm()} volver={volver} inactive={inactive} />);
+    });
+
+    app.post('/staff/ingresar', hidden, async (request, reply) => {
+      const body = formBody(request);
+      const volver = staffPath(body.volver);
+      const login = text(body.login).trim();
+      const password = text(body.password);
+      const page = await shell.staffPage(request, reply);
+      const t = staffMessages(page.lang);
+      const form: FormState = { values: { login }, errors: {} };
+      if (!login) form.errors.login = t('required');
+      if (!password) form.errors.password = t('required');
+      if (Object.keys(form.errors).length > 0) {
+        return sendPage(reply, <StaffLoginPage page={page} form={form} volver={volver} />, 400);
+      }
+      try {
+        const user = await logInStaff(ctx, { login, password, ip: requestIp(request) });
+        await startStaffSession(ctx, request, reply, user.id);
+      } catch (e) {
+        const error = expected(e, reply, ['INVALID_STAFF_CREDENTIALS', 'TOO_MANY_ATTEMPTS']);
+        const alert = error.messageIn(page.lang);
+        return sendPage(reply, <StaffLoginPage page={page} form={form} volver={volver} alert={alert} />, error.status);
+      }
+      return reply.redirect(volver, 303);
+    });
+
+    app.post('/staff/salir', hidden, async (request, reply) => {
+      await endStaffSession(ctx, request, reply);
+      return reply.redirect('/staff/ingresar', 303);
+    });
+
+    app.post('/staff/sesion/seguir', hidden, async (request, reply) => {
+      if (request.actor.kind !== 'staff' || !request.sessionId) return reply.status(401).send({ ok: false });
+      await touchSession(ctx.database.db, request.sessionId, ctx.clock.now());
+      return { ok: true };
+    });
+
+    app.get('/staff/primer-uso', hidden, async (request, reply) => {
+      if (!(await needsFirstAdmin(ctx))) return reply.redirect('/staff/ingresar', 303);
+      const page = await shell.staffPage(request, reply);
+      return sendPage(reply, <FirstRunPage page={page} form={emptyForm()} />);
+    });
+
+    app.post('/staff/primer-uso', hidden, async (request, reply) => {
+      if (!(await needsFirstAdmin(ctx))) throw new AppError('FORBIDDEN');
+      const body = formBody(request);
+      const values = { username: text(body.username), name: text(body.name), email: text(body.email) };
+      const password = text(body.password);
+      const page = await shell.staffPage(request, reply);
+      try {
+        const user = await createFirstAdmin(ctx, { ...values, email: values.email || null, password });
+        await startStaffSession(ctx, request, reply, user.id);
+      } catch (e) {
+        const error = expected(e, reply, ['VALIDATION_ERROR', 'WEAK_PASSWORD']);
+        const form = { values, errors: {} };
+        return sendPage(reply, <FirstRunPage page={page} form={form} alert={error.messageIn(page.lang)} />, 400);
+      }
+      return reply.redirect('/staff', 303);
+    });
+  };
