@@ -157,6 +157,17 @@ for (const dialect of testDialects()) {
       assert.deepEqual(after, { ...before, mobile: '+5491144445555', address: 'Mitre 123' });
     });
 
+    test("the slip of one's own turno is a PDF; another patient's is 404", async () => {
+      const created = await book(ana, '2026-11-26T08:00:00-03:00');
+      const slip = await call(ana, 'GET', `/me/appointments/${created.json().id}/slip.pdf`);
+      assert.equal(slip.statusCode, 200, slip.body);
+      assert.equal(slip.headers['content-type'], 'application/pdf');
+      assert.equal(slip.rawPayload.subarray(0, 5).toString(), '%PDF-');
+      const other = await call(ana, 'GET', `/me/appointments/${betoTurno}/slip.pdf`);
+      assert.equal(other.statusCode, 404);
+      assert.equal((await call('', 'GET', `/me/appointments/${betoTurno}/slip.pdf`)).statusCode, 401);
+    });
+
     test('the patient edits the reason and cancels their own turno', async () => {
       const created = await book(ana, '2026-11-27T08:00:00-03:00');
       const id = created.json().id;

@@ -8,6 +8,8 @@ import { endPatientSession, startPatientSession } from '../../web/session.js';
 import * as appointments from '../scheduling/appointments.service.js';
 import { bookAppointment } from '../scheduling/booking.service.js';
 import { appointmentOutput } from '../scheduling/scheduling.api.js';
+import { renderSlip } from '../scheduling/slip.pdf.js';
+import { getAppointmentDetails } from '../scheduling/web-appointments.service.js';
 import type { Actor } from '../staff/actor.js';
 import { logIn } from './accounts.login.service.js';
 import { getMyData, updateMyData } from './accounts.profile.service.js';
@@ -206,6 +208,29 @@ export const meApi = (ctx: AppContext) =>
       async (req) => {
         me(req.actor);
         return appointments.updateAppointment(ctx, { actor: req.actor, id: req.params.id, reason: req.body.reason });
+      },
+    );
+
+    api.get(
+      '/me/appointments/:id/slip.pdf',
+      {
+        schema: {
+          tags: ['Paciente (sesión)'],
+          summary: 'Comprobante del turno en PDF (el mismo de "Imprimir detalle del turno")',
+          security: sessionSecurity,
+          params: idParams,
+          querystring: z.object({ lang: z.enum(['es', 'en']).default('es') }),
+          produces: ['application/pdf'],
+        },
+      },
+      async (req, reply) => {
+        me(req.actor);
+        const details = await getAppointmentDetails(ctx, { actor: req.actor, id: req.params.id });
+        const pdf = await renderSlip(details, req.query.lang);
+        return reply
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', `inline; filename=turno-${details.id}.pdf`)
+          .send(pdf);
       },
     );
 
