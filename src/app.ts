@@ -22,6 +22,7 @@ import { authenticateApiToken } from './modules/staff/api-tokens.service.js';
 import { auditApi } from './modules/staff/audit.api.js';
 import { auditRoutes } from './modules/staff/audit.routes.js';
 import { staffRoutes } from './modules/staff/staff.routes.js';
+import { usersRoutes } from './modules/staff/users.routes.js';
 import { ping } from './platform/db/dialect.js';
 import { installErrorHandling } from './platform/http/errors.js';
 import { ResponseCache } from './platform/http/response-cache.js';
@@ -146,5 +147,6 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(bookingRoutes(ctx, shell));
   await app.register(staffRoutes(ctx, shell));
   await app.register(auditRoutes(ctx, shell));
+  await app.register(usersRoutes(ctx, shell));
   return app;
 }

@@ -78,6 +78,11 @@ const catalogue = {
     es: () => 'El paciente no tiene e-mail: cargalo antes de enviarle el mail.',
     en: () => 'The patient has no e-mail address: add one before sending the e-mail.',
   },
+  LAST_ADMIN: {
+    status: 409,
+    es: () => 'Es el único administrador activo: creá o activá otro administrador antes de cambiarlo.',
+    en: () => 'This is the only active administrator: create or activate another one first.',
+  },
   ACCOUNT_NOT_ACTIVE: {
     status: 403,
     es: () => 'Tu usuario todavía no está activado: abrí el enlace del mail que te enviamos al registrarte.',

@@ -34,3 +34,13 @@ export function insertUser(db: Kysely<DB>, user: Insertable<StaffUsersTable>): P
 export async function updateUser(db: Kysely<DB>, id: number, changes: Partial<Insertable<StaffUsersTable>>) {
   await db.updateTable('staffUsers').set(changes).where('id', '=', id).execute();
 }
+
+export function countActiveAdmins(db: Kysely<DB>): Promise<number> {
+  return db
+    .selectFrom('staffUsers')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'admin')
+    .where('active', '=', 1)
+    .executeTakeFirstOrThrow()
+    .then((r) => Number(r.n));
+}

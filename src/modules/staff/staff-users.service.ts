@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { isUniqueViolation } from '../../platform/db/dialect.js';
 import type { DB, StaffRole, StaffUser } from '../../platform/db/schema.js';
+import { destroySubjectSessions } from '../../platform/http/sessions.js';
 import { isoUtc } from '../../platform/time/zone.js';
 import { getProfessional } from '../catalog/catalog.repo.js';
 import { enforceLimits, forgetAttempts, RULES } from '../patients/accounts.limits.js';
@@ -130,4 +131,73 @@ export async function logInStaff(
 export async function activeStaffUser(ctx: AppContext, id: number): Promise<StaffUser | undefined> {
   const user = await repo.getUser(ctx.database.db, id);
   return user?.active === 1 ? user : undefined;
+}
+
+export async function listStaffUsers(ctx: AppContext, input: { actor: Actor }) {
+  requireStaff(input.actor, ['admin']);
+  return repo.listUsers(ctx.database.db);
+}
+
+export async function getStaffUser(ctx: AppContext, input: { actor: Actor; id: number }) {
+  requireStaff(input.actor, ['admin']);
+  const user = await repo.getUser(ctx.database.db, input.id);
+  if (!user) throw new AppError('NOT_FOUND', { what: 'ese usuario' });
+  return user;
+}
+
+export interface StaffUserChanges {
+  name: string;
+  email: string | null;
+  role: StaffRole;
+  professionalId: number | null;
+  active: boolean;
+}
+
+/**
+ * Name, e-mail, role and whether the user may log in. The center always keeps one active admin, so
+ * nobody locks everybody out; a deactivated user's open sessions end at once.
+ */
+export async function updateStaffUser(ctx: AppContext, input: { actor: Actor; id: number; changes: StaffUserChanges }) {
+  const actor = requireStaff(input.actor, ['admin']);
+  const { changes } = input;
+  await ctx.database.db.transaction().execute(async (trx) => {
+    const user = await repo.getUser(trx, input.id);
+    if (!user) throw new AppError('NOT_FOUND', { what: 'ese usuario' });
+    const checked = await checkedUser(trx, { ...changes, username: user.username, password: 'x'.repeat(PASSWORD_MIN) });
+    const staysAdmin = changes.role === 'admin' && changes.active;
+    if (user.role === 'admin' && user.active === 1 && !staysAdmin && (await repo.countActiveAdmins(trx)) <= 1) {
+      throw new AppError('LAST_ADMIN');
+    }
+    try {
+      await repo.updateUser(trx, user.id, {
+        name: checked.name,
+        email: checked.email,
+        role: checked.role,
+        professionalId: checked.professionalId,
+        active: changes.active ? 1 : 0,
+        updatedAt: isoUtc(ctx.clock.now()),
+      });
+    } catch (e) {
+      if (isUniqueViolation(e))
+        throw new AppError('VALIDATION_ERROR', { detail: 'ya existe un usuario con ese e-mail' });
+      throw e;
+    }
+    const detail = `${checked.role}${changes.active ? '' : ', inactivo'}`;
+    await audit(ctx, actor, { action: 'staff_user.update', target: `usuario:${user.id}`, detail }, trx);
+  });
+  if (!changes.active) await destroySubjectSessions(ctx.database.db, { kind: 'staff', id: input.id });
+}
+
+/** An admin sets someone's password (a forgotten one); that user's open sessions end. */
+export async function setStaffPassword(ctx: AppContext, input: { actor: Actor; id: number; password: string }) {
+  const actor = requireStaff(input.actor, ['admin']);
+  if ([...input.password].length < PASSWORD_MIN || input.password.length > 200) throw new AppError('WEAK_PASSWORD');
+  const user = await repo.getUser(ctx.database.db, input.id);
+  if (!user) throw new AppError('NOT_FOUND', { what: 'ese usuario' });
+  await repo.updateUser(ctx.database.db, user.id, {
+    passwordHash: await hashPassword(input.password),
+    updatedAt: isoUtc(ctx.clock.now()),
+  });
+  await destroySubjectSessions(ctx.database.db, { kind: 'staff', id: user.id });
+  await audit(ctx, actor, { action: 'staff_user.update', target: `usuario:${user.id}`, detail: 'contraseña' });
 }

@@ -1,0 +1,184 @@
+// /staff/usuarios: admins list, create and change staff users and set their passwords.
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../context.js';
+import type { StaffRole, StaffUser } from '../../platform/db/schema.js';
+import { idField } from '../../platform/http/fields.js';
+import { type StaffPage, sendPage } from '../../views/page.js';
+import type { WebShell } from '../../web/shell.js';
+import { listProfessionals } from '../catalog/catalog.repo.js';
+import { fullName } from '../catalog/catalog.service.js';
+import { expected, formBody, queryOf } from '../patients/accounts.request.routes.js';
+import { emptyForm, type FormState } from '../patients/views/form.js';
+import {
+  createStaffUser,
+  getStaffUser,
+  listStaffUsers,
+  setStaffPassword,
+  updateStaffUser,
+} from './staff-users.service.js';
+import { usersMessages } from './users.messages.js';
+import { type Choice, UserPage, UsersPage } from './views/users.js';
+
+const hidden = { schema: { hide: true } };
+const ADMIN: StaffRole[] = ['admin'];
+const ROLES: readonly string[] = ['admin', 'reception', 'professional'];
+const FORM_ERRORS = ['VALIDATION_ERROR', 'WEAK_PASSWORD', 'LAST_ADMIN', 'NOT_FOUND'] as const;
+
+const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+
+/** The user fields of a posted form, as typed (to show again) and as the service takes them. */
+function userForm(request: FastifyRequest) {
+  const body = formBody(request);
+  const values = {
+    username: text(body.username),
+    name: text(body.name),
+    email: text(body.email),
+    role: text(body.role),
+    professionalId: text(body.professionalId),
+    active: body.active === '1' ? '1' : '',
+  };
+  const role = (ROLES.includes(values.role) ? values.role : 'reception') as StaffRole;
+  const professionalId = idField.safeParse(values.professionalId);
+  return {
+    values,
+    user: {
+      name: values.name,
+      email: values.email || null,
+      role,
+      professionalId: professionalId.success ? professionalId.data : null,
+      active: values.active === '1',
+    },
+    password: typeof body.password === 'string' ? body.password : '',
+  };
+}
+
+const formOf = (u: StaffUser): FormState =>
+  emptyForm({
+    name: u.name,
+    email: u.email ?? '',
+    role: u.role,
+    professionalId: u.professionalId === null ? '' : String(u.professionalId),
+    active: u.active === 1 ? '1' : '',
+  });
+
+export const usersRoutes =
+  (ctx: AppContext, shell: WebShell): FastifyPluginAsync =>
+  async (app) => {
+    const professionals = async (): Promise<Choice[]> =>
+      (await listProfessionals(ctx.database.db, { webOnly: false })).map((p) => ({
+        value: String(p.id),
+        label: fullName(p),
+      }));
+    const flashOf = (page: StaffPage, request: FastifyRequest) => {
+      const ok = queryOf(request).ok;
+      const t = usersMessages(page.lang);
+      return ok === 'creado'
+        ? t('created')
+        : ok === 'guardado'
+          ? t('saved')
+          : ok === 'clave'
+            ? t('passwordSet')
+            : undefined;
+    };
+
+    app.get('/staff/usuarios', hidden, async (request, reply) => {
+      if (!shell.requireStaff(request, reply, ADMIN)) return reply;
+      const [page, users, pros] = await Promise.all([
+        shell.staffPage(request, reply),
+        listStaffUsers(ctx, { actor: request.actor }),
+        professionals(),
+      ]);
+      const form = emptyForm({ role: 'reception' });
+      const flash = flashOf(page, request);
+      return sendPage(reply, <UsersPage page={page} users={users} professionals={pros} form={form} flash={flash} />);
+    });
+
+    app.post('/staff/usuarios', hidden, async (request, reply) => {
+      if (!shell.requireStaff(request, reply, ADMIN)) return reply;
+      const posted = userForm(request);
+      try {
+        const user = { ...posted.user, username: posted.values.username, password: posted.password };
+        await createStaffUser(ctx, { actor: request.actor, user });
+      } catch (e) {
+        const error = expected(e, reply, FORM_ERRORS);
+        const [page, users, pros] = await Promise.all([
+          shell.staffPage(request, reply),
+          listStaffUsers(ctx, { actor: request.actor }),
+          professionals(),
+        ]);
+        const form = emptyForm(posted.values);
+        const alert = error.messageIn(page.lang);
+        return sendPage(
+          reply,
+          <UsersPage page={page} users={users} professionals={pros} form={form} alert={alert} />,
+          error.status,
+        );
+      }
+      return reply.redirect('/staff/usuarios?ok=creado', 303);
+    });
+
+    app.get('/staff/usuarios/:id', hidden, async (request, reply) => {
+      if (!shell.requireStaff(request, reply, ADMIN)) return reply;
+      const id = idField.safeParse((request.params as { id: string }).id);
+      if (!id.success) return reply.callNotFound();
+      const [page, user, pros] = await Promise.all([
+        shell.staffPage(request, reply),
+        getStaffUser(ctx, { actor: request.actor, id: id.data }),
+        professionals(),
+      ]);
+      const flash = flashOf(page, request);
+      return sendPage(
+        reply,
+        <UserPage page={page} user={user} professionals={pros} form={formOf(user)} flash={flash} />,
+      );
+    });
+
+    app.post('/staff/usuarios/:id', hidden, async (request, reply) => {
+      if (!shell.requireStaff(request, reply, ADMIN)) return reply;
+      const id = idField.safeParse((request.params as { id: string }).id);
+      if (!id.success) return reply.callNotFound();
+      const posted = userForm(request);
+      try {
+        await updateStaffUser(ctx, { actor: request.actor, id: id.data, changes: posted.user });
+      } catch (e) {
+        const error = expected(e, reply, FORM_ERRORS);
+        const [page, user, pros] = await Promise.all([
+          shell.staffPage(request, reply),
+          getStaffUser(ctx, { actor: request.actor, id: id.data }),
+          professionals(),
+        ]);
+        const form = emptyForm(posted.values);
+        const alert = error.messageIn(page.lang);
+        return sendPage(
+          reply,
+          <UserPage page={page} user={user} professionals={pros} form={form} alert={alert} />,
+          error.status,
+        );
+      }
+      return reply.redirect(`/staff/usuarios/${id.data}?ok=guardado`, 303);
+    });
+
+    app.post('/staff/usuarios/:id/clave', hidden, async (request, reply) => {
+      if (!shell.requireStaff(request, reply, ADMIN)) return reply;
+      const id = idField.safeParse((request.params as { id: string }).id);
+      if (!id.success) return reply.callNotFound();
+      const password = userForm(request).password;
+      try {
+        await setStaffPassword(ctx, { actor: request.actor, id: id.data, password });
+      } catch (e) {
+        const error = expected(e, reply, FORM_ERRORS);
+        const [page, user, pros] = await Promise.all([
+          shell.staffPage(request, reply),
+          getStaffUser(ctx, { actor: request.actor, id: id.data }),
+          professionals(),
+        ]);
+        const alert = error.messageIn(page.lang);
+        return sendPage(
+          reply,
+          <UserPage page={page} user={user} professionals={pros} form={formOf(user)} alert={alert} />,
+          error.status,
+        );
+      }
+      return reply.redirect(`/staff/usuarios/${id.data}?ok=clave`, 303);
+    });
+  };
