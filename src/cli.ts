@@ -36,7 +36,7 @@ async function withContext<T>(run: (ctx: AppContext) => Promise<T>): Promise<T> 
   const database = createDb(config.database, { poolSize: 2 });
   try {
     await migrateToLatest(database);
-    return await run({ database, clock: systemClock, web: config.web });
+    return await run({ database, clock: systemClock, web: config.web, secretsKey: config.secretsKey ?? undefined });
   } finally {
     await database.close();
   }

@@ -68,6 +68,13 @@ const envSchema = z.object({
     })
     .transform((v) => v || null),
   MAIL_FROM: z.string().default(''),
+  SECRETS_KEY: z
+    .string()
+    .optional()
+    .refine((v) => !v || v.length >= 32, {
+      message: 'debe tener al menos 32 caracteres (ej.: openssl rand -base64 32)',
+    })
+    .transform((v) => v || null),
 });
 
 export interface Config {
@@ -84,6 +91,8 @@ export interface Config {
   readonly availabilityCacheMs: number;
   readonly web: WebConfig;
   readonly mail: MailConfig;
+  /** Seals stored credentials (TOTP secrets, SMTP passwords); null: a key kept in the database. */
+  readonly secretsKey: string | null;
 }
 
 export interface WebConfig {
@@ -133,5 +142,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       publicUrl: e.PUBLIC_URL,
     },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    secretsKey: e.SECRETS_KEY,
   });
 }

@@ -7,4 +7,6 @@ export interface AppContext {
   readonly database: Database;
   readonly clock: Clock;
   readonly web: WebConfig;
+  /** SECRETS_KEY: seals stored credentials; absent, a key kept in the database is used. */
+  readonly secretsKey?: string | undefined;
 }

@@ -34,7 +34,7 @@ export async function serve(config: Config, options: ServeOptions) {
   const logger = createLogger(config);
   const firstStart = config.database.dialect === 'sqlite' && !sqliteFileExists(config.database);
   const database = createDb(config.database, { poolSize: config.databasePoolSize });
-  const ctx: AppContext = { database, clock: systemClock, web: config.web };
+  const ctx: AppContext = { database, clock: systemClock, web: config.web, secretsKey: config.secretsKey ?? undefined };
 
   if (options.migrate) {
     const applied = await migrateToLatest(database);

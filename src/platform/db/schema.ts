@@ -162,6 +162,7 @@ export interface StaffUsersTable {
   professionalId: number | null;
   passwordHash: string;
   totpSecret: string | null;
+  totpLastStep: number | null;
   active: Generated<number>;
   lastLoginAt: string | null;
   createdAt: string;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { type DialectName, idType, instantType, makeAppendOnly } from '../dialect.js';
 
@@ -16,8 +17,10 @@ export async function up(db: Kysely<any>, dialect: DialectName) {
     .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('admin', 'reception', 'professional')`))
     .addColumn('professional_id', 'integer', (c) => c.references('professionals.id'))
     .addColumn('password_hash', 'text', (c) => c.notNull())
-    // Encrypted TOTP secret once two-factor is on; null while it is off.
+    // Sealed (encrypted) TOTP secret once two-factor is on; null while it is off.
     .addColumn('totp_secret', 'text')
+    // The last TOTP step accepted: a code of that step or an older one is refused (no replay).
+    .addColumn('totp_last_step', 'integer')
     .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('last_login_at', instant)
     .addColumn('created_at', instant, (c) => c.notNull())
@@ -42,4 +45,10 @@ export async function up(db: Kysely<any>, dialect: DialectName) {
   await db.schema.createIndex('audit_log_patient').on('audit_log').columns(['patient_id', 'at']).execute();
   await db.schema.createIndex('audit_log_actor').on('audit_log').columns(['actor_ref', 'at']).execute();
   await makeAppendOnly(db, dialect, 'audit_log');
+
+  // The key that seals stored credentials when SECRETS_KEY is not set (see README).
+  await db
+    .insertInto('app_secrets')
+    .values({ name: 'sealing', value: randomBytes(32).toString('base64url') })
+    .execute();
 }
