@@ -17,6 +17,7 @@ import { patientsApi } from './modules/patients/patients.api.js';
 import { agendasApi } from './modules/scheduling/agendas.api.js';
 import { bookingRoutes } from './modules/scheduling/booking.routes.js';
 import { schedulingApi } from './modules/scheduling/scheduling.api.js';
+import { accountRoutes } from './modules/staff/account.routes.js';
 import { type Actor, publicActor } from './modules/staff/actor.js';
 import { authenticateApiToken } from './modules/staff/api-tokens.service.js';
 import { auditApi } from './modules/staff/audit.api.js';
@@ -148,5 +149,6 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(staffRoutes(ctx, shell));
   await app.register(auditRoutes(ctx, shell));
   await app.register(usersRoutes(ctx, shell));
+  await app.register(accountRoutes(ctx, shell));
   return app;
 }

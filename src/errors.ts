@@ -78,6 +78,11 @@ const catalogue = {
     es: () => 'El paciente no tiene e-mail: cargalo antes de enviarle el mail.',
     en: () => 'The patient has no e-mail address: add one before sending the e-mail.',
   },
+  WRONG_CODE: {
+    status: 401,
+    es: () => 'El código no es correcto o ya se usó. Escribí el que muestra ahora la aplicación.',
+    en: () => 'The code is wrong or was already used. Type the one the app shows now.',
+  },
   LAST_ADMIN: {
     status: 409,
     es: () => 'Es el único administrador activo: creá o activá otro administrador antes de cambiarlo.',

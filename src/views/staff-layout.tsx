@@ -93,7 +93,8 @@ export function StaffLayout(props: { page: StaffPage; title: string; children: C
           </a>
           {staff && (
             <div class="who">
-              {t('loggedAs', { name: staff.name, role: t(`role_${staff.role}`) })}
+              {t('loggedAs', { name: staff.name, role: t(`role_${staff.role}`) })} ·{' '}
+              <a href="/staff/mi-cuenta">{t('myAccount')}</a> ·{' '}
               <form method="post" action="/staff/salir" class="inline">
                 <Csrf page={page} />
                 <button type="submit" class="link">

@@ -6,6 +6,7 @@ import { activeStaffUser, staffActorOf } from '../modules/staff/staff-users.serv
 import { secureCookies } from '../platform/http/csrf.js';
 import { createSession, destroySession, resolveSession, type SessionPolicy } from '../platform/http/sessions.js';
 import { normalizeIp } from '../platform/ip.js';
+import { hmac, loadSecret, sameText } from '../platform/secrets.js';
 
 export const STAFF_COOKIE = 'turnero_staff';
 const STAFF_PATH = '/staff';
@@ -14,6 +15,12 @@ const ABSOLUTE_SECONDS = 12 * 60 * 60;
 
 export function isStaffPath(url: string): boolean {
   return url === STAFF_PATH || url.startsWith(`${STAFF_PATH}/`) || url.startsWith(`${STAFF_PATH}?`);
+}
+
+/** Where to go after logging in: only a staff page of this site. */
+export function staffPathOf(value: unknown): string {
+  const path = typeof value === 'string' && /^\/(?![/\\])/.test(value) ? value : '/staff';
+  return isStaffPath(path) ? path : '/staff';
 }
 
 export function staffSessionPolicy(ctx: AppContext): SessionPolicy {
@@ -71,4 +78,33 @@ export async function endStaffSession(ctx: AppContext, request: FastifyRequest, 
   request.sessionId = null;
   request.actor = { kind: 'public' };
   setStaffCookie(request, reply, '', 0);
+}
+
+const SECOND_STEP_COOKIE = 'turnero_staff_paso2';
+const SECOND_STEP_MS = 5 * 60_000;
+
+/** The password was right and the user has two-step login: remember who, signed, for five minutes. */
+export async function startSecondStep(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, userId: number) {
+  const secret = await loadSecret(ctx.database.db, 'forms');
+  const payload = `${userId}.${ctx.clock.now() + SECOND_STEP_MS}`;
+  reply.setCookie(SECOND_STEP_COOKIE, `${payload}.${hmac(secret, `paso2:${payload}`)}`, {
+    path: STAFF_PATH,
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: secureCookies(request),
+    maxAge: SECOND_STEP_MS / 1000,
+  });
+}
+
+/** Whose second step this browser is at, or null when none, expired or forged. */
+export async function pendingSecondStep(ctx: AppContext, request: FastifyRequest): Promise<number | null> {
+  const [id, until, signature] = (request.cookies[SECOND_STEP_COOKIE] ?? '').split('.');
+  if (!id || !until || !signature) return null;
+  const secret = await loadSecret(ctx.database.db, 'forms');
+  if (!sameText(signature, hmac(secret, `paso2:${id}.${until}`)) || Number(until) < ctx.clock.now()) return null;
+  return Number(id);
+}
+
+export function endSecondStep(reply: FastifyReply) {
+  reply.clearCookie(SECOND_STEP_COOKIE, { path: STAFF_PATH });
 }

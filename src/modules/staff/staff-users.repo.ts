@@ -44,3 +44,14 @@ export function countActiveAdmins(db: Kysely<DB>): Promise<number> {
     .executeTakeFirstOrThrow()
     .then((r) => Number(r.n));
 }
+
+/** Records an accepted TOTP step; false when that step or a later one was already used (a replay). */
+export async function advanceTotpStep(db: Kysely<DB>, id: number, step: number): Promise<boolean> {
+  const result = await db
+    .updateTable('staffUsers')
+    .set({ totpLastStep: step })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('totpLastStep', 'is', null), eb('totpLastStep', '<', step)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

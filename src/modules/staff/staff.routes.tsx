@@ -5,8 +5,14 @@ import { AppError } from '../../errors.js';
 import { touchSession } from '../../platform/http/sessions.js';
 import { sendPage } from '../../views/page.js';
 import { StaffLayout } from '../../views/staff-layout.js';
-import { localPath, type WebShell } from '../../web/shell.js';
-import { endStaffSession, requestIp, startStaffSession } from '../../web/staff-session.js';
+import type { WebShell } from '../../web/shell.js';
+import {
+  endStaffSession,
+  requestIp,
+  staffPathOf,
+  startSecondStep,
+  startStaffSession,
+} from '../../web/staff-session.js';
 import { expected, formBody, queryOf } from '../patients/accounts.request.routes.js';
 import { emptyForm, type FormState } from '../patients/views/form.js';
 import { staffMessages } from './staff.messages.js';
@@ -15,12 +21,6 @@ import { FirstRunPage, StaffLoginPage } from './views/login.js';
 
 const hidden = { schema: { hide: true } };
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
-/** After logging in, only back to a staff page. */
-const staffPath = (v: unknown) => {
-  const path = localPath(v, '/staff');
-  return path === '/staff' || path.startsWith('/staff/') || path.startsWith('/staff?') ? path : '/staff';
-};
-
 export const staffRoutes =
   (ctx: AppContext, shell: WebShell): FastifyPluginAsync =>
   async (app) => {
@@ -43,7 +43,7 @@ export const staffRoutes =
 
     app.get('/staff/ingresar', hidden, async (request, reply) => {
       const query = queryOf(request);
-      const volver = staffPath(query.volver);
+      const volver = staffPathOf(query.volver);
       if (request.actor.kind === 'staff') return reply.redirect(volver, 303);
       if (await needsFirstAdmin(ctx)) return reply.redirect('/staff/primer-uso', 303);
       const page = await shell.staffPage(request, reply);
@@ -53,7 +53,7 @@ export const staffRoutes =
 
     app.post('/staff/ingresar', hidden, async (request, reply) => {
       const body = formBody(request);
-      const volver = staffPath(body.volver);
+      const volver = staffPathOf(body.volver);
       const login = text(body.login).trim();
       const password = text(body.password);
       const page = await shell.staffPage(request, reply);
@@ -66,6 +66,10 @@ export const staffRoutes =
       }
       try {
         const user = await logInStaff(ctx, { login, password, ip: requestIp(request) });
+        if (user.totpSecret !== null) {
+          await startSecondStep(ctx, request, reply, user.id);
+          return reply.redirect(`/staff/ingresar/codigo?${new URLSearchParams({ volver })}`, 303);
+        }
         await startStaffSession(ctx, request, reply, user.id);
       } catch (e) {
         const error = expected(e, reply, ['INVALID_STAFF_CREDENTIALS', 'TOO_MANY_ATTEMPTS']);
