@@ -160,7 +160,7 @@ export async function installWebShell(app: FastifyInstance, ctx: AppContext): Pr
 export function htmlErrorRenderer(shell: WebShell) {
   return async (request: FastifyRequest, reply: FastifyReply, error: AppError | null) => {
     if (!isPageRequest(request)) return false;
-    const page = await shell.page(request, reply);
+    const page = isStaffPath(request.url) ? await shell.staffPage(request, reply) : await shell.page(request, reply);
     const t = webMessages(page.lang);
     if (error === null) {
       await sendPage(reply, h(ErrorPage, { page, title: t('notFoundTitle'), message: t('notFound') }), 404);

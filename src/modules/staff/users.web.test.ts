@@ -51,6 +51,8 @@ for (const dialect of testDialects()) {
       assert.equal(location(login), '/staff');
       assert.equal(location(await doctor.get('/staff')), '/staff/turnos');
       assert.equal((await doctor.get('/staff/usuarios')).statusCode, 403);
+      assert.match(doctor.text(), /No tenés permiso/);
+      assert.match(doctor.html, /class="staff-nav"/, 'the refusal keeps the back office menu');
     });
 
     test('deactivating a user ends their session; the last active admin cannot be demoted', async () => {
