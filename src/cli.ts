@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.js';
 import type { AppContext } from './context.js';
-import { loadDemo } from './demo/load-demo.js';
+import { DEMO_PASSWORD, loadDemo } from './demo/load-demo.js';
 import { serve } from './main.js';
 import { loadNationalHolidays } from './modules/scheduling/holidays.service.js';
 import { createApiToken } from './modules/staff/api-tokens.service.js';
@@ -64,6 +64,9 @@ async function main(argv: string[]) {
       const summary = await withContext((ctx) => loadDemo(ctx.database, { nowMs: ctx.clock.now() }));
       console.log(
         `Centro de demostración cargado: ${summary.professionals} profesionales, ${summary.patients} pacientes, ${summary.appointments} turnos.`,
+      );
+      console.log(
+        `Personal de prueba en /staff (contraseña ${DEMO_PASSWORD}): ${summary.staffUsers.map((u) => u.username).join(', ')}`,
       );
       if (summary.webPatient) {
         console.log(

@@ -3,7 +3,7 @@ import pino from 'pino';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
-import { loadDemo } from './demo/load-demo.js';
+import { DEMO_PASSWORD, loadDemo } from './demo/load-demo.js';
 import { centerMailFrom } from './modules/center/center.service.js';
 import { createDb } from './platform/db/database.js';
 import { sqliteFileExists } from './platform/db/dialect.js';
@@ -48,11 +48,14 @@ export async function serve(config: Config, options: ServeOptions) {
   }
   if (firstStart && config.demo) {
     const summary = await loadDemo(database, { nowMs: ctx.clock.now() });
-    const { webPatient, ...counts } = summary;
+    const { webPatient, staffUsers, ...counts } = summary;
     logger.info(
       counts,
       'New database: loaded the demo center "CENTRO MEDICO DEMO" (set TURNERO_DEMO=false to start empty). ' +
         'Create a staff API token with: bin/turnero api-token create --name demo --role admin',
+    );
+    logger.info(
+      `Personal de prueba en /staff (contraseña ${DEMO_PASSWORD}): ${staffUsers.map((u) => `${u.username} (${u.role})`).join(', ')}`,
     );
     if (webPatient) {
       logger.info(

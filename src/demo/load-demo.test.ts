@@ -223,6 +223,10 @@ async function checkDemo(t: TestContext, database: Database) {
     .executeTakeFirstOrThrow();
   assert.notEqual(demoPatient.activatedAt, null);
   assert.ok(await passwordMatches(demoPatient.passwordHash, summary.webPatient.password));
+  // And one staff user per role, so the back office can be tried at once.
+  const staff = await database.db.selectFrom('staffUsers').select(['username', 'role', 'passwordHash']).execute();
+  assert.deepEqual(staff.map((u) => u.role).sort(), ['admin', 'professional', 'reception']);
+  assert.ok(await passwordMatches(staff[0]?.passwordHash, 'demo1234'));
 
   await assertCatalog(database);
   await assertPatients(database);

@@ -3,7 +3,7 @@
 import type { Transaction } from 'kysely';
 import { hashPassword } from '../modules/patients/accounts.passwords.js';
 import type { Database } from '../platform/db/database.js';
-import type { DB, NewAppointment, NewPatient } from '../platform/db/schema.js';
+import type { DB, NewAppointment, NewPatient, StaffRole } from '../platform/db/schema.js';
 import { addDays, isoUtc, todayIn } from '../platform/time/zone.js';
 import { type PlanPatient, type PlanProfessional, planAppointments } from './demo-appointments.js';
 import { demoCenter } from './demo-data.js';
@@ -18,6 +18,8 @@ export interface DemoSummary {
   appointments: number;
   /** A patient with an active web account, so the patient web can be tried without a mail server. */
   webPatient: { dni: string; password: string; name: string } | null;
+  /** One user per role for /staff, all with DEMO_PASSWORD. */
+  staffUsers: { username: string; role: StaffRole }[];
 }
 
 /** Printed in the log of a new demo: it is a demo password, not a secret. */
@@ -133,7 +135,10 @@ export async function loadDemo(database: Database, options: LoadDemoOptions): Pr
         .execute();
     }
 
+    const staffUsers = await insertDemoStaff(trx, professionals[0]?.id ?? null, isoUtc(nowMs));
+
     return {
+      staffUsers,
       professionals: professionals.length,
       patients: patientRows.length,
       appointments: appointments.length,
@@ -142,6 +147,22 @@ export async function loadDemo(database: Database, options: LoadDemoOptions): Pr
         : null,
     };
   });
+}
+
+async function insertDemoStaff(trx: Transaction<DB>, professionalId: number | null, at: string) {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const users: { username: string; name: string; role: StaffRole; professionalId: number | null }[] = [
+    { username: 'admin', name: 'Administración Demo', role: 'admin', professionalId: null },
+    { username: 'recepcion', name: 'Recepción Demo', role: 'reception', professionalId: null },
+  ];
+  if (professionalId !== null) {
+    users.push({ username: 'profesional', name: 'Profesional Demo', role: 'professional', professionalId });
+  }
+  await trx
+    .insertInto('staffUsers')
+    .values(users.map((u) => ({ ...u, email: null, passwordHash, createdAt: at, updatedAt: at })))
+    .execute();
+  return users.map(({ username, role }) => ({ username, role }));
 }
 
 /** The demo invents patients and professionals: mixing them with a real center's data would be a mess to undo. */
