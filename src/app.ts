@@ -7,6 +7,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { z } from 'zod';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
+import { catalogAdminApi } from './modules/catalog/catalog.admin.api.js';
 import { catalogApi } from './modules/catalog/catalog.api.js';
 import { centerApi } from './modules/center/center.api.js';
 import { homeRoutes } from './modules/center/home.routes.js';
@@ -14,9 +15,12 @@ import { infoRoutes } from './modules/center/info.routes.js';
 import { accountsRoutes } from './modules/patients/accounts.routes.js';
 import { meApi } from './modules/patients/me.api.js';
 import { patientsApi } from './modules/patients/patients.api.js';
+import { webAccountsApi } from './modules/patients/web-accounts.api.js';
 import { agendasApi } from './modules/scheduling/agendas.api.js';
 import { bookingRoutes } from './modules/scheduling/booking.routes.js';
+import { deskApi } from './modules/scheduling/desk.api.js';
 import { schedulingApi } from './modules/scheduling/scheduling.api.js';
+import { webListApi } from './modules/scheduling/web-list.api.js';
 import { accountRoutes } from './modules/staff/account.routes.js';
 import { type Actor, publicActor } from './modules/staff/actor.js';
 import { authenticateApiToken } from './modules/staff/api-tokens.service.js';
@@ -134,9 +138,13 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       });
       await api.register(centerApi(ctx));
       await api.register(catalogApi(ctx));
+      await api.register(catalogAdminApi(ctx));
       await api.register(patientsApi(ctx));
+      await api.register(webAccountsApi(ctx));
       await api.register(schedulingApi(ctx, availabilityCache));
+      await api.register(webListApi(ctx));
       await api.register(agendasApi(ctx));
+      await api.register(deskApi(ctx));
       await api.register(meApi(ctx));
       await api.register(auditApi(ctx));
     },

@@ -29,6 +29,11 @@ const professional = z.object({
 });
 
 const visibility = 'Sin token: solo lo habilitado para la web. Con token de personal: todo.';
+const oneVisibility = 'Sin token, lo no habilitado para la web responde 404.';
+const idParams = z.object({ id: idField });
+
+/** The shapes every catalog answer has, for the routes that write it too. */
+export const catalogOutputs = { specialty, study, insurer, professional };
 
 export const catalogApi = (ctx: AppContext) =>
   apiPlugin((api) => {
@@ -80,5 +85,57 @@ export const catalogApi = (ctx: AppContext) =>
         },
       },
       async (req) => service.listProfessionals(ctx, { actor: req.actor, ...req.query }),
+    );
+    api.get(
+      '/specialties/:id',
+      {
+        schema: {
+          tags: ['Catálogo'],
+          summary: 'Una especialidad',
+          description: oneVisibility,
+          params: idParams,
+          response: { 200: specialty, ...errorResponses },
+        },
+      },
+      async (req) => service.getSpecialty(ctx, { actor: req.actor, id: req.params.id }),
+    );
+    api.get(
+      '/studies/:id',
+      {
+        schema: {
+          tags: ['Catálogo'],
+          summary: 'Un estudio con su indicación',
+          description: oneVisibility,
+          params: idParams,
+          response: { 200: study, ...errorResponses },
+        },
+      },
+      async (req) => service.getStudy(ctx, { actor: req.actor, id: req.params.id }),
+    );
+    api.get(
+      '/insurers/:id',
+      {
+        schema: {
+          tags: ['Catálogo'],
+          summary: 'Una obra social o prepaga',
+          description: oneVisibility,
+          params: idParams,
+          response: { 200: insurer, ...errorResponses },
+        },
+      },
+      async (req) => service.getInsurer(ctx, { actor: req.actor, id: req.params.id }),
+    );
+    api.get(
+      '/professionals/:id',
+      {
+        schema: {
+          tags: ['Catálogo'],
+          summary: 'Un profesional, con sus especialidades y estudios',
+          description: oneVisibility,
+          params: idParams,
+          response: { 200: professional, ...errorResponses },
+        },
+      },
+      async (req) => service.getProfessional(ctx, { actor: req.actor, id: req.params.id }),
     );
   });

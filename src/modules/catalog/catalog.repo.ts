@@ -72,8 +72,18 @@ export async function servicesOf(db: Kysely<DB>, professionalIds: readonly numbe
   const studyIds = new Map<number, number[]>();
   if (professionalIds.length === 0) return { specialtyIds, studyIds };
   const [specs, studies] = await Promise.all([
-    db.selectFrom('professionalSpecialties').selectAll().where('professionalId', 'in', professionalIds).execute(),
-    db.selectFrom('professionalStudies').selectAll().where('professionalId', 'in', professionalIds).execute(),
+    db
+      .selectFrom('professionalSpecialties')
+      .selectAll()
+      .where('professionalId', 'in', professionalIds)
+      .orderBy('specialtyId')
+      .execute(),
+    db
+      .selectFrom('professionalStudies')
+      .selectAll()
+      .where('professionalId', 'in', professionalIds)
+      .orderBy('studyId')
+      .execute(),
   ]);
   for (const r of specs)
     specialtyIds.set(r.professionalId, [...(specialtyIds.get(r.professionalId) ?? []), r.specialtyId]);

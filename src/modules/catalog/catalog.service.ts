@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context.js';
+import { AppError } from '../../errors.js';
 import type { Insurer, Professional, Specialty, Study } from '../../platform/db/schema.js';
 import { type Actor, isStaff } from '../staff/actor.js';
 import * as repo from './catalog.repo.js';
@@ -75,4 +76,31 @@ export async function listProfessionals(
     pros.map((p) => p.id),
   );
   return pros.map((p) => professionalView(p, services));
+}
+
+/** One entry, for an edit form or a link: hidden ones answer 404 to whoever may not list them. */
+function visible<T extends { webEnabled: number }>(actor: Actor, row: T | undefined, what: string): T {
+  if (!row || (webOnly(actor) && row.webEnabled !== 1)) throw new AppError('NOT_FOUND', { what });
+  return row;
+}
+
+export async function getSpecialty(ctx: AppContext, input: { actor: Actor; id: number }) {
+  const row = await repo.getSpecialty(ctx.database.db, input.id);
+  return specialtyView(visible(input.actor, row, `la especialidad ${input.id}`));
+}
+
+export async function getStudy(ctx: AppContext, input: { actor: Actor; id: number }) {
+  const row = await repo.getStudy(ctx.database.db, input.id);
+  return studyView(visible(input.actor, row, `el estudio ${input.id}`));
+}
+
+export async function getInsurer(ctx: AppContext, input: { actor: Actor; id: number }) {
+  const row = await repo.getInsurer(ctx.database.db, input.id);
+  return insurerView(visible(input.actor, row, `la obra social ${input.id}`));
+}
+
+export async function getProfessional(ctx: AppContext, input: { actor: Actor; id: number }) {
+  const db = ctx.database.db;
+  const row = visible(input.actor, await repo.getProfessional(db, input.id), `el profesional ${input.id}`);
+  return professionalView(row, await repo.servicesOf(db, [row.id]));
 }

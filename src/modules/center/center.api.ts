@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { apiPlugin } from '../../platform/http/api.js';
+import { apiPlugin, errorResponses, staffSecurity } from '../../platform/http/api.js';
+import { centerChanges } from './center.admin.schemas.js';
+import { updateCenter } from './center.admin.service.js';
 import { getCenter } from './center.service.js';
 
 const centerOutput = z.object({
@@ -36,5 +38,22 @@ export const centerApi = (ctx: AppContext) =>
         },
       },
       async () => getCenter(ctx),
+    );
+    api.patch(
+      '/center',
+      {
+        schema: {
+          tags: ['Centro'],
+          summary: 'Modificar los datos del centro y la configuración de turnos web',
+          description:
+            'Solo administradores. Cambia solo los campos enviados y responde como GET /center. ' +
+            'Los límites van sueltos (maxPerDayProfessional, maxFuturePerPatient, maxFuturePerIp). ' +
+            'webBookingEnabled=false apaga los turnos por internet; selectionMode BY_STUDY hace elegir primero el estudio.',
+          security: staffSecurity,
+          body: centerChanges,
+          response: { 200: centerOutput, ...errorResponses },
+        },
+      },
+      async (req) => updateCenter(ctx, { actor: req.actor, changes: req.body }),
     );
   });

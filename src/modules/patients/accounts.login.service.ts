@@ -13,7 +13,7 @@ import * as repo from './accounts.repo.js';
 import { RESET_TTL_MS, requireStrongPassword } from './accounts.rules.js';
 import * as patients from './patients.repo.js';
 
-const loginDniKey = (dni: string) => `login:dni:${dni}`;
+export const loginDniKey = (dni: string) => `login:dni:${dni}`;
 
 export interface LoggedIn {
   patientId: number;

@@ -127,7 +127,7 @@ async function checkWebInsurer(db: Kysely<DB>, insurerId: number | undefined) {
 }
 
 /** What a mail written inside a transaction needs. */
-interface Outgoing {
+export interface Outgoing {
   trx: Kysely<DB>;
   center: CenterView;
   baseUrl: string;
@@ -140,7 +140,8 @@ interface Registration extends Outgoing {
   passwordHash: string;
 }
 
-async function sendActivation(r: Outgoing, patient: { id: number; firstName: string }, to: string) {
+/** The activation mail with a new link (older ones stop working); staff's "Alta en web" sends the same. */
+export async function sendActivation(r: Outgoing, patient: { id: number; firstName: string }, to: string) {
   const link = await issueLink(
     r.trx,
     { purpose: 'activation', patientId: patient.id, ttlMs: ACTIVATION_TTL_MS, baseUrl: r.baseUrl },

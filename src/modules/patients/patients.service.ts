@@ -5,6 +5,7 @@ import type { Patient } from '../../platform/db/schema.js';
 import { isoUtc } from '../../platform/time/zone.js';
 import { getInsurer } from '../catalog/catalog.repo.js';
 import { type Actor, requireStaff } from '../staff/actor.js';
+import { audit } from '../staff/audit.service.js';
 import * as repo from './patients.repo.js';
 import type { PatientInput } from './patients.schemas.js';
 
@@ -35,7 +36,11 @@ export async function createPatient(ctx: AppContext, input: { actor: Actor; pati
   await checkInsurer(ctx, input.patient.insurerId);
   const now = isoUtc(ctx.clock.now());
   try {
-    const created = await repo.insertPatient(ctx.database.db, { ...input.patient, createdAt: now, updatedAt: now });
+    const created = await ctx.database.db.transaction().execute(async (trx) => {
+      const row = await repo.insertPatient(trx, { ...input.patient, createdAt: now, updatedAt: now });
+      await audit(ctx, input.actor, { action: 'patient.create', patientId: row.id }, trx);
+      return row;
+    });
     return patientView(created);
   } catch (e) {
     if (isUniqueViolation(e)) throw new AppError('DNI_TAKEN', { dni: input.patient.dni });
@@ -50,11 +55,14 @@ export async function updatePatient(
   requireStaff(input.actor, ['admin', 'reception']);
   if (input.changes.insurerId !== undefined) await checkInsurer(ctx, input.changes.insurerId);
   try {
-    const updated = await repo.updatePatient(ctx.database.db, input.id, {
-      ...input.changes,
-      updatedAt: isoUtc(ctx.clock.now()),
+    const updated = await ctx.database.db.transaction().execute(async (trx) => {
+      const row = await repo.updatePatient(trx, input.id, { ...input.changes, updatedAt: isoUtc(ctx.clock.now()) });
+      if (!row) throw new AppError('NOT_FOUND', { what: `el paciente ${input.id}` });
+      // Which fields, not their values: the log must not become a second copy of the record.
+      const fields = Object.keys(input.changes).join(', ');
+      await audit(ctx, input.actor, { action: 'patient.update', patientId: row.id, detail: fields }, trx);
+      return row;
     });
-    if (!updated) throw new AppError('NOT_FOUND', { what: `el paciente ${input.id}` });
     return patientView(updated);
   } catch (e) {
     if (isUniqueViolation(e)) throw new AppError('DNI_TAKEN', { dni: input.changes.dni ?? '' });
@@ -69,6 +77,7 @@ export async function getPatient(ctx: AppContext, input: { actor: Actor; id: num
   }
   const patient = await repo.getPatient(ctx.database.db, input.id);
   if (!patient) throw new AppError('NOT_FOUND', { what: `el paciente ${input.id}` });
+  await audit(ctx, input.actor, { action: 'patient.read', patientId: patient.id });
   return patientView(patient);
 }
 
@@ -77,5 +86,9 @@ export async function findPatients(
   input: { actor: Actor; dni?: string | undefined; lastName?: string | undefined; limit: number; offset: number },
 ) {
   requireStaff(input.actor, ['admin', 'reception']);
-  return (await repo.searchPatients(ctx.database.db, input)).map(patientView);
+  const found = await repo.searchPatients(ctx.database.db, input);
+  // One row per search, whatever it found: the query says what the staff member was looking for.
+  const query = [input.dni && `dni=${input.dni}`, input.lastName && `lastName=${input.lastName}`].filter(Boolean);
+  await audit(ctx, input.actor, { action: 'patient.search', patientId: null, detail: query.join(' ') });
+  return found.map(patientView);
 }

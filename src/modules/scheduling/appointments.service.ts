@@ -6,6 +6,7 @@ import type { Appointment, AppointmentOrigin, AppointmentStatus } from '../../pl
 import { addDays, isoUtc, startOfDayUtc, todayIn, utcToCivil } from '../../platform/time/zone.js';
 import { getSettings } from '../center/center.repo.js';
 import { type Actor, canSeeProfessional, requireStaff } from '../staff/actor.js';
+import { type AuditEvent, audit } from '../staff/audit.service.js';
 import { REASON_MAX } from './appointment.details.js';
 import { appointmentView } from './appointment.view.js';
 import * as repo from './appointments.repo.js';
@@ -24,12 +25,19 @@ async function loadFor(ctx: AppContext, actor: Actor, id: number): Promise<Appoi
   return a;
 }
 
+/** Who and what an audit row about one turno names. */
+const about = (a: Appointment): Pick<AuditEvent, 'patientId' | 'target'> => ({
+  patientId: a.patientId,
+  target: `turno:${a.id}`,
+});
+
 async function zoneOf(ctx: AppContext) {
   return (await getSettings(ctx.database.db)).timeZone;
 }
 
 export async function getAppointment(ctx: AppContext, input: { actor: Actor; id: number }) {
   const a = await loadFor(ctx, input.actor, input.id);
+  await audit(ctx, input.actor, { action: 'appointment.read', ...about(a) });
   return appointmentView(await zoneOf(ctx), a);
 }
 
@@ -72,7 +80,14 @@ export async function listAppointments(ctx: AppContext, input: ListInput) {
       throw new AppError('FORBIDDEN');
     filter.professionalId = actor.professionalId ?? -1;
   }
-  return (await repo.listAppointments(ctx.database.db, filter)).map((a) => appointmentView(zone, a));
+  const rows = await repo.listAppointments(ctx.database.db, filter);
+  const { actor: _, ...asked } = input;
+  const detail = Object.entries(asked)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ');
+  await audit(ctx, actor, { action: 'appointment.list', patientId: input.patientId ?? null, detail });
+  return rows.map((a) => appointmentView(zone, a));
 }
 
 function actorName(actor: Actor): string {
@@ -87,12 +102,16 @@ export async function cancelAppointment(ctx: AppContext, input: { actor: Actor; 
   const now = ctx.clock.now();
   if (a.status !== 'reserved') throw new AppError('INVALID_TRANSITION', { from: a.status, to: 'cancelled' });
   if (actor.kind === 'patient' && Date.parse(a.startsAt) <= now) throw new AppError('IN_THE_PAST');
-  const updated = await repo.updateAppointment(
-    ctx.database.db,
-    a.id,
-    { status: 'cancelled', cancelledAt: isoUtc(now), cancelledBy: actorName(actor), updatedAt: isoUtc(now) },
-    ['reserved'],
-  );
+  const updated = await ctx.database.db.transaction().execute(async (trx) => {
+    const row = await repo.updateAppointment(
+      trx,
+      a.id,
+      { status: 'cancelled', cancelledAt: isoUtc(now), cancelledBy: actorName(actor), updatedAt: isoUtc(now) },
+      ['reserved'],
+    );
+    if (row) await audit(ctx, actor, { action: 'appointment.cancel', ...about(a) }, trx);
+    return row;
+  });
   if (!updated) throw new AppError('INVALID_TRANSITION', { from: 'cambiado', to: 'cancelled' });
   return appointmentView(await zoneOf(ctx), updated);
 }
@@ -140,8 +159,26 @@ export async function updateAppointment(
     updatedAt: isoUtc(now),
   };
   // Guarded by the status read above: a cancel in between wins, and the row is not brought back.
-  const updated = await repo
-    .updateAppointment(ctx.database.db, a.id, changes, input.status !== undefined ? ATTENDANCE : [a.status])
+  const updated = await ctx.database.db
+    .transaction()
+    .execute(async (trx) => {
+      const row = await repo.updateAppointment(
+        trx,
+        a.id,
+        changes,
+        input.status !== undefined ? ATTENDANCE : [a.status],
+      );
+      if (!row) return row;
+      if (input.status !== undefined) {
+        const detail = `${a.status} → ${input.status}`;
+        await audit(ctx, actor, { action: 'appointment.attendance', ...about(a), detail }, trx);
+      }
+      // The reason may be clinical: the row says it changed, not what it says.
+      if (reason !== undefined) {
+        await audit(ctx, actor, { action: 'appointment.update', ...about(a), detail: 'motivo' }, trx);
+      }
+      return row;
+    })
     .catch((e: unknown) => {
       throw isOverlapError(e) ? new AppError('SLOT_TAKEN') : e;
     });
@@ -151,6 +188,10 @@ export async function updateAppointment(
 
 export async function deleteAppointment(ctx: AppContext, input: { actor: Actor; id: number }) {
   requireStaff(input.actor, ['admin', 'reception']);
-  await loadFor(ctx, input.actor, input.id);
-  await repo.deleteAppointment(ctx.database.db, input.id);
+  const a = await loadFor(ctx, input.actor, input.id);
+  await ctx.database.db.transaction().execute(async (trx) => {
+    if (await repo.deleteAppointment(trx, a.id)) {
+      await audit(ctx, input.actor, { action: 'appointment.delete', ...about(a) }, trx);
+    }
+  });
 }

@@ -12,6 +12,7 @@ import { fullName } from '../catalog/catalog.service.js';
 import { getSettings } from '../center/center.repo.js';
 import { getPatient } from '../patients/patients.repo.js';
 import { type Actor, requireStaff } from '../staff/actor.js';
+import { audit } from '../staff/audit.service.js';
 import { blocksFor, exceptionsFor } from './agendas.repo.js';
 import { appointmentDetails, bookingNotes, REASON_MAX } from './appointment.details.js';
 import { appointmentView } from './appointment.view.js';
@@ -53,6 +54,39 @@ function serviceOf(input: BookingInput): NonNullable<Service> {
   const hasStudy = input.studyId != null;
   if (hasSpecialty === hasStudy) throw new AppError('SERVICE_REQUIRED');
   return hasSpecialty ? { specialtyId: input.specialtyId as number } : { studyId: input.studyId as number };
+}
+
+/**
+ * The agenda slot a turno starting at `startMs` takes (an overbook: the slot it falls in), taken or not:
+ * the database guard judges that. Refuses a time the professional's agenda does not offer for the service.
+ */
+export async function requireAgendaSlot(
+  ctx: AppContext,
+  q: {
+    zone: string;
+    professionalId: number;
+    service: NonNullable<Service>;
+    serviceName: string;
+    startMs: number;
+    overbook: boolean;
+  },
+) {
+  const db = ctx.database.db;
+  const date = utcToCivil(q.zone, q.startMs).date;
+  const [blocks, exceptions] = await Promise.all([
+    blocksFor(db, [q.professionalId], date, date),
+    exceptionsFor(db, [q.professionalId], date, date),
+  ]);
+  const day = { zone: q.zone, fromDate: date, days: 1, blocks, exceptions, busy: [], notBeforeMs: ctx.clock.now() };
+  const pick = q.overbook ? slotContaining : findSlot;
+  const slot = pick(computeSlots({ ...day, service: q.service }), q.startMs);
+  if (!slot) {
+    if (pick(computeSlots({ ...day, service: null }), q.startMs)) {
+      throw new AppError('WRONG_SERVICE', { what: q.serviceName });
+    }
+    throw new AppError('NOT_IN_AGENDA');
+  }
+  return slot;
 }
 
 export async function bookAppointment(ctx: AppContext, input: BookingInput) {
@@ -100,19 +134,14 @@ export async function bookAppointment(ctx: AppContext, input: BookingInput) {
   if (web && date > addDays(todayIn(zone, now), professional.maxDaysAhead)) {
     throw new AppError('TOO_FAR_AHEAD', { days: professional.maxDaysAhead });
   }
-  const [blocks, exceptions] = await Promise.all([
-    blocksFor(db, [professional.id], date, date),
-    exceptionsFor(db, [professional.id], date, date),
-  ]);
-  const day = { zone, fromDate: date, days: 1, blocks, exceptions, busy: [], notBeforeMs: now };
-  const pick = input.overbook ? slotContaining : findSlot;
-  const slot = pick(computeSlots({ ...day, service }), startMs);
-  if (!slot) {
-    if (pick(computeSlots({ ...day, service: null }), startMs)) {
-      throw new AppError('WRONG_SERVICE', { what: serviceEntity.name });
-    }
-    throw new AppError('NOT_IN_AGENDA');
-  }
+  const slot = await requireAgendaSlot(ctx, {
+    zone,
+    professionalId: professional.id,
+    service,
+    serviceName: serviceEntity.name,
+    startMs,
+    overbook: input.overbook ?? false,
+  });
   const endMs = input.overbook ? startMs + (slot.endMs - slot.startMs) : slot.endMs;
 
   const nowIso = isoUtc(now);
@@ -174,6 +203,13 @@ export async function bookAppointment(ctx: AppContext, input: BookingInput) {
         });
         await enqueueMail(trx, bookingConfirmationMail(details, input.confirmationMail.lang, patient.email), now);
       }
+      const detail = [web ? 'origen web' : '', input.overbook ? 'sobreturno' : ''].filter(Boolean).join(', ');
+      await audit(
+        ctx,
+        input.actor,
+        { action: 'appointment.create', patientId: patient.id, target: `turno:${row.id}`, detail },
+        trx,
+      );
       return row;
     });
     const messages = bookingNotes(serviceEntity, professional, insurer).map((n) => n.text);

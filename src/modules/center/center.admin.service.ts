@@ -1,0 +1,34 @@
+// The center's configuration. Pages, mails and every booking read the same row: changes apply at once.
+import type { AppContext } from '../../context.js';
+import { AppError } from '../../errors.js';
+import type { CenterSettingsTable } from '../../platform/db/schema.js';
+import { isoUtc, isValidTimeZone } from '../../platform/time/zone.js';
+import { type Actor, requireStaff } from '../staff/actor.js';
+import type { CenterChanges } from './center.admin.schemas.js';
+import { getSettings, updateSettings } from './center.repo.js';
+import { type CenterView, centerView } from './center.service.js';
+
+/** Only the fields given change; the answer is the whole configuration, as GET /center shows it. */
+export async function updateCenter(
+  ctx: AppContext,
+  input: { actor: Actor; changes: CenterChanges },
+): Promise<CenterView> {
+  requireStaff(input.actor, ['admin']);
+  const { webBookingEnabled, reasonRequired, ...rest } = input.changes;
+  // An unknown zone would break every date the center shows, whoever calls this.
+  if (rest.timeZone !== undefined && !isValidTimeZone(rest.timeZone)) {
+    throw new AppError('VALIDATION_ERROR', { detail: `«timeZone» no es una zona horaria válida: ${rest.timeZone}` });
+  }
+  const changes: Partial<Omit<CenterSettingsTable, 'id'>> = Object.fromEntries(
+    Object.entries({
+      ...rest,
+      webBookingEnabled: webBookingEnabled === undefined ? undefined : webBookingEnabled ? 1 : 0,
+      reasonRequired: reasonRequired === undefined ? undefined : reasonRequired ? 1 : 0,
+    }).filter(([, v]) => v !== undefined),
+  );
+  const db = ctx.database.db;
+  if (Object.keys(changes).length > 0) {
+    await updateSettings(db, { ...changes, updatedAt: isoUtc(ctx.clock.now()) });
+  }
+  return centerView(await getSettings(db));
+}
