@@ -15,6 +15,7 @@ import { infoRoutes } from './modules/center/info.routes.js';
 import { accountsRoutes } from './modules/patients/accounts.routes.js';
 import { meApi } from './modules/patients/me.api.js';
 import { patientsApi } from './modules/patients/patients.api.js';
+import { patientsStaffRoutes } from './modules/patients/patients.staff.routes.js';
 import { webAccountsApi } from './modules/patients/web-accounts.api.js';
 import { agendasApi } from './modules/scheduling/agendas.api.js';
 import { bookingRoutes } from './modules/scheduling/booking.routes.js';
@@ -158,5 +159,6 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(auditRoutes(ctx, shell));
   await app.register(usersRoutes(ctx, shell));
   await app.register(accountRoutes(ctx, shell));
+  await app.register(patientsStaffRoutes(ctx, shell));
   return app;
 }

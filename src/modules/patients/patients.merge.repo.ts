@@ -1,0 +1,35 @@
+// Moving everything of a duplicate record onto the one that stays.
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema.js';
+
+export async function moveAppointments(db: Kysely<DB>, fromId: number, toId: number): Promise<number> {
+  const result = await db
+    .updateTable('appointments')
+    .set({ patientId: toId })
+    .where('patientId', '=', fromId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function moveOutbox(db: Kysely<DB>, fromId: number, toId: number) {
+  await db.updateTable('outbox').set({ patientId: toId }).where('patientId', '=', fromId).execute();
+}
+
+export async function hasWebAccount(db: Kysely<DB>, patientId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('webAccounts')
+    .select('patientId')
+    .where('patientId', '=', patientId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function moveWebAccount(db: Kysely<DB>, fromId: number, toId: number) {
+  await db.updateTable('webAccounts').set({ patientId: toId }).where('patientId', '=', fromId).execute();
+}
+
+/** Web account, links and tokens of the record go with it (ON DELETE CASCADE). */
+export async function deletePatient(db: Kysely<DB>, id: number) {
+  await db.deleteFrom('sessions').where('subjectKind', '=', 'patient').where('subjectId', '=', id).execute();
+  await db.deleteFrom('patients').where('id', '=', id).execute();
+}

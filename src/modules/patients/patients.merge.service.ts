@@ -1,0 +1,52 @@
+// Two records of one person (a DNI typed wrong once, a record made at the desk and another on the web):
+// the staff pick the one that stays; turnos, sent mails and the web account move to it, its empty
+// fields are filled from the other, and the duplicate is deleted.
+import type { AppContext } from '../../context.js';
+import { AppError } from '../../errors.js';
+import type { Patient, PatientUpdate } from '../../platform/db/schema.js';
+import { isoUtc } from '../../platform/time/zone.js';
+import { type Actor, requireStaff } from '../staff/actor.js';
+import { audit } from '../staff/audit.service.js';
+import * as merge from './patients.merge.repo.js';
+import * as repo from './patients.repo.js';
+import { patientView } from './patients.service.js';
+
+const FILLABLE = ['sex', 'birthDate', 'email', 'mobile', 'address', 'insurerId', 'memberNumber'] as const;
+
+/** The kept record's empty fields, taken from the duplicate (what is filled in on the kept one wins). */
+export function filledFrom(keep: Patient, drop: Patient): PatientUpdate {
+  const changes: Record<string, unknown> = {};
+  for (const field of FILLABLE) {
+    const empty = keep[field] === null || keep[field] === '';
+    if (empty && drop[field] !== null && drop[field] !== '') changes[field] = drop[field];
+  }
+  return changes as PatientUpdate;
+}
+
+export async function mergePatients(ctx: AppContext, input: { actor: Actor; keepId: number; dropId: number }) {
+  const actor = requireStaff(input.actor, ['admin', 'reception']);
+  if (input.keepId === input.dropId) {
+    throw new AppError('VALIDATION_ERROR', { detail: 'elegí dos registros distintos para fusionar' });
+  }
+  const result = await ctx.database.db.transaction().execute(async (trx) => {
+    const [keep, drop] = await Promise.all([repo.getPatient(trx, input.keepId), repo.getPatient(trx, input.dropId)]);
+    if (!keep) throw new AppError('NOT_FOUND', { what: `el paciente ${input.keepId}` });
+    if (!drop) throw new AppError('NOT_FOUND', { what: `el paciente ${input.dropId}` });
+    const moved = await merge.moveAppointments(trx, drop.id, keep.id);
+    await merge.moveOutbox(trx, drop.id, keep.id);
+    // One web account per person: the kept record's stays; the duplicate's moves only when it has none.
+    if (!(await merge.hasWebAccount(trx, keep.id))) await merge.moveWebAccount(trx, drop.id, keep.id);
+    const fill = filledFrom(keep, drop);
+    await merge.deletePatient(trx, drop.id);
+    const kept = await repo.updatePatient(trx, keep.id, { ...fill, updatedAt: isoUtc(ctx.clock.now()) });
+    const detail = `registro ${drop.id} fusionado; ${moved} turnos movidos; datos completados: ${Object.keys(fill).join(', ') || 'ninguno'}`;
+    await audit(
+      ctx,
+      actor,
+      { action: 'patient.merge', patientId: keep.id, target: `paciente:${drop.id}`, detail },
+      trx,
+    );
+    return { patient: patientView(kept as Patient), movedAppointments: moved, filled: Object.keys(fill) };
+  });
+  return result;
+}
