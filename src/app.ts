@@ -9,7 +9,9 @@ import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 import { catalogAdminApi } from './modules/catalog/catalog.admin.api.js';
 import { catalogApi } from './modules/catalog/catalog.api.js';
+import { webCatalogRoutes } from './modules/catalog/web-catalog.routes.js';
 import { centerApi } from './modules/center/center.api.js';
+import { configRoutes } from './modules/center/config.routes.js';
 import { homeRoutes } from './modules/center/home.routes.js';
 import { infoRoutes } from './modules/center/info.routes.js';
 import { accountsRoutes } from './modules/patients/accounts.routes.js';
@@ -156,6 +158,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(accountsRoutes(ctx, shell));
   await app.register(bookingRoutes(ctx, shell));
   await app.register(staffRoutes(ctx, shell));
+  await app.register(configRoutes(ctx, shell));
+  await app.register(webCatalogRoutes(ctx, shell));
   await app.register(auditRoutes(ctx, shell));
   await app.register(usersRoutes(ctx, shell));
   await app.register(accountRoutes(ctx, shell));

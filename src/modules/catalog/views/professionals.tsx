@@ -1,0 +1,275 @@
+// TURNOS WEB → Profesionales activados: the list (enabled first, then those disabled for the web), the
+// "Modificar activación" form and "Nuevo profesional".
+import type { StaffPage } from '../../../views/page.js';
+import { StaffLayout } from '../../../views/staff-layout.js';
+import { Field, type FormState } from '../../patients/views/form.js';
+import type { professionalView } from '../catalog.service.js';
+import { webCatalogMessages } from '../web-catalog.messages.js';
+import {
+  CheckField,
+  ChecklistField,
+  type CheckOption,
+  Flash,
+  FormPage,
+  rowMark,
+  TextAreaField,
+} from './admin-fields.js';
+import { SPECIALTIES } from './specialties.js';
+
+export type ProfessionalRow = ReturnType<typeof professionalView>;
+export const PROFESSIONALS = '/staff/web/profesionales';
+
+export const professionalValues = (p?: ProfessionalRow): Record<string, string> => ({
+  lastName: p?.lastName ?? '',
+  firstName: p?.firstName ?? '',
+  licenceNumber: p?.licenceNumber ?? '',
+  webEnabled: !p || p.webEnabled ? '1' : '',
+  generalMessage: p?.generalMessage ?? '',
+  bookingMessage: p?.bookingMessage ?? '',
+  maxDaysAhead: p ? String(p.maxDaysAhead) : '',
+});
+
+/** Names of a professional's specialties or studies, from the catalog's id → name. */
+const namesOf = (ids: number[], names: Map<number, string>) =>
+  ids
+    .map((id) => names.get(id))
+    .filter(Boolean)
+    .join(', ');
+
+function ProfessionalTable(props: {
+  page: StaffPage;
+  rows: ProfessionalRow[];
+  specialtyNames: Map<number, string>;
+  studyNames: Map<number, string>;
+  changedId: number | null;
+  caption: string;
+}) {
+  const t = webCatalogMessages(props.page.lang);
+  if (props.rows.length === 0) return <p class="muted">{t('proEmpty')}</p>;
+  return (
+    <div class="table-wrap">
+      <table class="dense">
+        <caption class="sr-only">{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('proCol')}</th>
+            <th scope="col">{t('proEnabledCol')}</th>
+            <th scope="col">{t('attends')}</th>
+            <th scope="col">{t('maxDaysCol')}</th>
+            <th scope="col">{t('proGeneral')}</th>
+            <th scope="col">{t('proBooking')}</th>
+            <th scope="col">
+              <span class="sr-only">{t('actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((p) => (
+            <tr key={p.id} {...rowMark(p.id, props.changedId)}>
+              <th scope="row">
+                {p.fullName}
+                {p.licenceNumber && <span class="muted nowrap"> · {p.licenceNumber}</span>}
+                {p.id === props.changedId && <span class="tag">{t('justChanged')}</span>}
+              </th>
+              <td>{p.webEnabled ? t('yes') : t('no')}</td>
+              <td>
+                <span class="muted">{t('specialties')}:</span>{' '}
+                {namesOf(p.specialtyIds, props.specialtyNames) || t('none')}
+                <br />
+                <span class="muted">{t('studies')}:</span> {namesOf(p.studyIds, props.studyNames) || t('none')}
+              </td>
+              <td class="number">{p.maxDaysAhead}</td>
+              <td class="message">{p.generalMessage || t('none')}</td>
+              <td class="message">{p.bookingMessage || t('none')}</td>
+              <td class="row-actions">
+                <a href={`${PROFESSIONALS}/${p.id}`}>
+                  {t('editActivation')}
+                  <span class="sr-only"> {p.fullName}</span>
+                </a>
+                <a href={`${PROFESSIONALS}/${p.id}/estudios`}>
+                  {t('studies')}
+                  <span class="sr-only"> {p.fullName}</span>
+                </a>
+                <a href={`${PROFESSIONALS}/${p.id}/especialidades`}>
+                  {t('specialties')}
+                  <span class="sr-only"> {p.fullName}</span>
+                </a>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function ProfessionalsPage(props: {
+  page: StaffPage;
+  professionals: ProfessionalRow[];
+  specialtyNames: Map<number, string>;
+  studyNames: Map<number, string>;
+  flash?: string | undefined;
+  changedId: number | null;
+}) {
+  const { page } = props;
+  const t = webCatalogMessages(page.lang);
+  const table = (rows: ProfessionalRow[], caption: string) => (
+    <ProfessionalTable
+      page={page}
+      rows={rows}
+      specialtyNames={props.specialtyNames}
+      studyNames={props.studyNames}
+      changedId={props.changedId}
+      caption={caption}
+    />
+  );
+  return (
+    <StaffLayout page={page} title={t('proTitle')}>
+      <h1>{t('proTitle')}</h1>
+      <p class="muted">{t('proIntro')}</p>
+      <Flash text={props.flash} />
+      <p>
+        <a class="button" href={`${PROFESSIONALS}/nuevo`}>
+          {t('proNew')}
+        </a>
+      </p>
+      <h2>{t('proEnabledHeading')}</h2>
+      {table(
+        props.professionals.filter((p) => p.webEnabled),
+        t('proEnabledHeading'),
+      )}
+      <h2>{t('proDisabledHeading')}</h2>
+      {table(
+        props.professionals.filter((p) => !p.webEnabled),
+        t('proDisabledHeading'),
+      )}
+    </StaffLayout>
+  );
+}
+
+export function ProfessionalFormPage(props: {
+  page: StaffPage;
+  professional: ProfessionalRow;
+  form: FormState;
+  alert?: string | undefined;
+}) {
+  const { page, form, professional } = props;
+  const t = webCatalogMessages(page.lang);
+  const labels = {
+    lastName: t('lastName'),
+    firstName: t('firstName'),
+    licenceNumber: t('licence'),
+    webEnabled: t('proWebEnabled'),
+    generalMessage: t('proGeneral'),
+    bookingMessage: t('proBooking'),
+    maxDaysAhead: t('maxDays'),
+  };
+  return (
+    <FormPage
+      page={page}
+      title={t('proEditTitle', { name: professional.fullName })}
+      action={`${PROFESSIONALS}/${professional.id}`}
+      form={form}
+      labels={labels}
+      alert={props.alert}
+      submit={t('save')}
+      back={{ href: PROFESSIONALS, label: t('back') }}
+      after={
+        <p class="actions">
+          <a class="button secondary" href={`${PROFESSIONALS}/${professional.id}/estudios`}>
+            {t('studies')}
+            <span class="sr-only"> {professional.fullName}</span>
+          </a>
+          <a class="button secondary" href={`${PROFESSIONALS}/${professional.id}/especialidades`}>
+            {t('specialties')}
+            <span class="sr-only"> {professional.fullName}</span>
+          </a>
+        </p>
+      }
+    >
+      <fieldset>
+        <legend>{t('proWebData')}</legend>
+        <CheckField name="webEnabled" label={labels.webEnabled} hint={t('proWebEnabledHint')} form={form} />
+        <TextAreaField name="generalMessage" label={labels.generalMessage} hint={t('proGeneralHint')} form={form} />
+        <TextAreaField name="bookingMessage" label={labels.bookingMessage} hint={t('proBookingHint')} form={form} />
+        <Field
+          name="maxDaysAhead"
+          label={labels.maxDaysAhead}
+          hint={t('maxDaysHint')}
+          type="number"
+          inputMode="numeric"
+          form={form}
+          autocomplete="off"
+        />
+      </fieldset>
+      <fieldset>
+        <legend>{t('proData')}</legend>
+        <Field name="lastName" label={labels.lastName} form={form} autocomplete="off" />
+        <Field name="firstName" label={labels.firstName} form={form} autocomplete="off" />
+        <Field
+          name="licenceNumber"
+          label={labels.licenceNumber}
+          hint={t('licenceHint')}
+          form={form}
+          required={false}
+          autocomplete="off"
+        />
+      </fieldset>
+    </FormPage>
+  );
+}
+
+export function NewProfessionalPage(props: {
+  page: StaffPage;
+  specialties: CheckOption[];
+  checked: ReadonlySet<string>;
+  form: FormState;
+  alert?: string | undefined;
+}) {
+  const { page, form } = props;
+  const t = webCatalogMessages(page.lang);
+  const labels = {
+    lastName: t('lastName'),
+    firstName: t('firstName'),
+    licenceNumber: t('licence'),
+    webEnabled: t('proWebEnabled'),
+    specialtyIds: t('specialtiesLegend'),
+  };
+  return (
+    <FormPage
+      page={page}
+      title={t('proNew')}
+      intro={t('newProIntro')}
+      action={`${PROFESSIONALS}/nuevo`}
+      form={form}
+      labels={labels}
+      alert={props.alert}
+      submit={t('create')}
+      back={{ href: PROFESSIONALS, label: t('back') }}
+    >
+      <Field name="lastName" label={labels.lastName} form={form} autocomplete="off" />
+      <Field name="firstName" label={labels.firstName} form={form} autocomplete="off" />
+      <Field
+        name="licenceNumber"
+        label={labels.licenceNumber}
+        hint={t('licenceHint')}
+        form={form}
+        required={false}
+        autocomplete="off"
+      />
+      <CheckField name="webEnabled" label={labels.webEnabled} hint={t('proWebEnabledHint')} form={form} />
+      <ChecklistField
+        name="specialtyIds"
+        legend={labels.specialtyIds}
+        options={props.specialties}
+        checked={props.checked}
+        form={form}
+        empty={
+          <p>
+            {t('specialtiesNone')} <a href={SPECIALTIES}>{t('speTitle')}</a>.
+          </p>
+        }
+      />
+    </FormPage>
+  );
+}

@@ -1,0 +1,252 @@
+// TURNOS WEB → Configuración básica: one form, grouped as the manual groups it, each option explained.
+import type { ComponentChildren } from 'preact';
+import type { StaffPage } from '../../../views/page.js';
+import { CheckField, FormPage, TextAreaField } from '../../catalog/views/admin-fields.js';
+import { Field, type FormState } from '../../patients/views/form.js';
+import type { CenterView } from '../center.service.js';
+import { configMessages } from '../config.messages.js';
+
+export const CONFIG = '/staff/web/configuracion';
+
+export const configValues = (c: CenterView): Record<string, string> => ({
+  webBookingEnabled: c.webBookingEnabled ? '1' : '',
+  name: c.name,
+  welcomePhrase: c.welcomePhrase,
+  webAddress: c.webAddress,
+  contactEmail: c.contactEmail,
+  phones: c.phones,
+  contactHours: c.contactHours,
+  webUserLabel: c.webUserLabel,
+  webAppointmentType: c.webAppointmentType,
+  selectionMode: c.selectionMode,
+  maxPerDayProfessional: String(c.limits.maxPerDayProfessional),
+  maxFuturePerIp: String(c.limits.maxFuturePerIp),
+  maxFuturePerPatient: String(c.limits.maxFuturePerPatient),
+  reasonRequired: c.reasonRequired ? '1' : '',
+  mailPhrase: c.mailPhrase,
+  timeZone: c.timeZone,
+});
+
+/** A group of the manual's screen; its explanation, when it has one, is read with the group's name. */
+function Group(props: { id: string; legend: string; hint?: string; children: ComponentChildren }) {
+  const hintId = `${props.id}-hint`;
+  return (
+    <fieldset id={props.id} aria-describedby={props.hint ? hintId : undefined}>
+      <legend>{props.legend}</legend>
+      {props.hint && (
+        <p class="hint" id={hintId}>
+          {props.hint}
+        </p>
+      )}
+      {props.children}
+    </fieldset>
+  );
+}
+
+function SelectionMode(props: { page: StaffPage; form: FormState }) {
+  const t = configMessages(props.page.lang);
+  const chosen = props.form.values.selectionMode;
+  const error = props.form.errors.selectionMode;
+  const options = [
+    { value: 'BY_SPECIALTY', label: t('bySpecialty'), hint: t('bySpecialtyHint') },
+    { value: 'BY_STUDY', label: t('byStudy'), hint: t('byStudyHint') },
+  ];
+  return (
+    <div class="field radios">
+      {error && (
+        <p class="field-error" id="f-selectionMode-error">
+          {error}
+        </p>
+      )}
+      {options.map((o, i) => (
+        <div class="field check" key={o.value}>
+          <input
+            type="radio"
+            // The first option carries the field's id, so the error summary's link lands on the group.
+            id={i === 0 ? 'f-selectionMode' : `f-selectionMode-${o.value}`}
+            name="selectionMode"
+            value={o.value}
+            checked={chosen === o.value}
+            aria-invalid={error ? 'true' : undefined}
+            aria-describedby={[`f-selectionMode-${o.value}-hint`, error ? 'f-selectionMode-error' : '']
+              .filter(Boolean)
+              .join(' ')}
+          />
+          <label for={i === 0 ? 'f-selectionMode' : `f-selectionMode-${o.value}`}>{o.label}</label>
+          <span class="hint" id={`f-selectionMode-${o.value}-hint`}>
+            {o.hint}
+          </span>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** Argentina's zones first: almost every center is there; any other IANA zone is still possible. */
+function zoneGroups(current: string) {
+  const all = Intl.supportedValuesOf('timeZone');
+  const argentina = all.filter((z) => z.startsWith('America/Argentina/'));
+  const others = all.filter((z) => !z.startsWith('America/Argentina/'));
+  // A valid zone the list spells differently (an alias such as "UTC") must still show as chosen.
+  if (current && !all.includes(current)) others.unshift(current);
+  return { argentina, others };
+}
+
+function TimeZoneField(props: { page: StaffPage; form: FormState }) {
+  const t = configMessages(props.page.lang);
+  const current = props.form.values.timeZone ?? '';
+  const error = props.form.errors.timeZone;
+  const { argentina, others } = zoneGroups(current);
+  const option = (z: string) => (
+    <option key={z} value={z} selected={z === current}>
+      {z.replace(/_/g, ' ')}
+    </option>
+  );
+  return (
+    <div class="field">
+      <label for="f-timeZone">{t('timeZone')}</label>
+      <span class="hint" id="f-timeZone-hint">
+        {t('timeZoneHint')}
+      </span>
+      {error && (
+        <p class="field-error" id="f-timeZone-error">
+          {error}
+        </p>
+      )}
+      <select
+        id="f-timeZone"
+        name="timeZone"
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={['f-timeZone-hint', error ? 'f-timeZone-error' : ''].filter(Boolean).join(' ')}
+      >
+        <optgroup label={t('argentina')}>{argentina.map(option)}</optgroup>
+        <optgroup label={t('otherZones')}>{others.map(option)}</optgroup>
+      </select>
+    </div>
+  );
+}
+
+export function ConfigPage(props: {
+  page: StaffPage;
+  form: FormState;
+  flash?: string | undefined;
+  alert?: string | undefined;
+}) {
+  const { page, form } = props;
+  const t = configMessages(page.lang);
+  const labels: Record<string, string> = {
+    webBookingEnabled: t('webBookingEnabled'),
+    name: t('name'),
+    welcomePhrase: t('welcomePhrase'),
+    webAddress: t('webAddress'),
+    contactEmail: t('contactEmail'),
+    phones: t('phones'),
+    contactHours: t('contactHours'),
+    webUserLabel: t('webUserLabel'),
+    webAppointmentType: t('webAppointmentType'),
+    selectionMode: t('selection'),
+    maxPerDayProfessional: t('maxPerDayProfessional'),
+    maxFuturePerIp: t('maxFuturePerIp'),
+    maxFuturePerPatient: t('maxFuturePerPatient'),
+    reasonRequired: t('reasonRequired'),
+    mailPhrase: t('mailPhrase'),
+    timeZone: t('timeZone'),
+  };
+  const limit = (name: string) => (
+    <Field
+      name={name}
+      label={labels[name] as string}
+      hint={t(`${name}Hint` as 'maxPerDayProfessionalHint')}
+      type="number"
+      inputMode="numeric"
+      form={form}
+      autocomplete="off"
+    />
+  );
+  return (
+    <FormPage
+      page={page}
+      title={t('title')}
+      intro={t('intro')}
+      action={CONFIG}
+      form={form}
+      labels={labels}
+      alert={props.alert}
+      flash={props.flash}
+      submit={t('save')}
+      wide
+    >
+      <Group id="g-activation" legend={t('activation')}>
+        <CheckField
+          name="webBookingEnabled"
+          label={labels.webBookingEnabled as string}
+          hint={t('webBookingEnabledHint')}
+          form={form}
+        />
+      </Group>
+      <Group id="g-basic" legend={t('basic')}>
+        <Field name="name" label={t('name')} hint={t('nameHint')} form={form} autocomplete="organization" />
+        <TextAreaField name="welcomePhrase" label={t('welcomePhrase')} hint={t('welcomePhraseHint')} form={form} />
+        <Field
+          name="webAddress"
+          label={t('webAddress')}
+          hint={t('webAddressHint')}
+          type="url"
+          form={form}
+          required={false}
+          autocomplete="url"
+        />
+      </Group>
+      <Group id="g-contact" legend={t('contact')} hint={t('contactHint')}>
+        <Field
+          name="contactEmail"
+          label={t('contactEmail')}
+          type="email"
+          form={form}
+          required={false}
+          autocomplete="email"
+        />
+        <Field name="phones" label={t('phones')} form={form} required={false} autocomplete="tel" />
+        <Field
+          name="contactHours"
+          label={t('contactHours')}
+          hint={t('contactHoursHint')}
+          form={form}
+          required={false}
+          autocomplete="off"
+        />
+      </Group>
+      <Group id="g-web-user" legend={t('webUser')} hint={t('webUserHint')}>
+        <Field
+          name="webUserLabel"
+          label={t('webUserLabel')}
+          hint={t('webUserLabelHint')}
+          form={form}
+          autocomplete="off"
+        />
+        <Field
+          name="webAppointmentType"
+          label={t('webAppointmentType')}
+          hint={t('webAppointmentTypeHint')}
+          form={form}
+          autocomplete="off"
+        />
+      </Group>
+      <Group id="g-selection" legend={t('selection')}>
+        <SelectionMode page={page} form={form} />
+      </Group>
+      <Group id="g-limits" legend={t('limits')}>
+        {limit('maxPerDayProfessional')}
+        {limit('maxFuturePerIp')}
+        {limit('maxFuturePerPatient')}
+      </Group>
+      <Group id="g-booking" legend={t('onBooking')}>
+        <CheckField name="reasonRequired" label={t('reasonRequired')} hint={t('reasonRequiredHint')} form={form} />
+        <TextAreaField name="mailPhrase" label={t('mailPhrase')} hint={t('mailPhraseHint')} form={form} />
+      </Group>
+      <Group id="g-zone" legend={t('zone')}>
+        <TimeZoneField page={page} form={form} />
+      </Group>
+    </FormPage>
+  );
+}
