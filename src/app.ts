@@ -22,6 +22,7 @@ import { webAccountsApi } from './modules/patients/web-accounts.api.js';
 import { agendasApi } from './modules/scheduling/agendas.api.js';
 import { bookingRoutes } from './modules/scheduling/booking.routes.js';
 import { deskApi } from './modules/scheduling/desk.api.js';
+import { deskRoutes } from './modules/scheduling/desk.routes.js';
 import { schedulingApi } from './modules/scheduling/scheduling.api.js';
 import { webListApi } from './modules/scheduling/web-list.api.js';
 import { accountRoutes } from './modules/staff/account.routes.js';
@@ -160,6 +161,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(staffRoutes(ctx, shell));
   await app.register(configRoutes(ctx, shell));
   await app.register(webCatalogRoutes(ctx, shell));
+  await app.register(deskRoutes(ctx, shell));
   await app.register(auditRoutes(ctx, shell));
   await app.register(usersRoutes(ctx, shell));
   await app.register(accountRoutes(ctx, shell));

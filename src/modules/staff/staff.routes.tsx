@@ -2,9 +2,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
+import { dateField } from '../../platform/http/fields.js';
 import { touchSession } from '../../platform/http/sessions.js';
+import { todayIn } from '../../platform/time/zone.js';
 import { sendPage } from '../../views/page.js';
-import { StaffLayout } from '../../views/staff-layout.js';
 import type { WebShell } from '../../web/shell.js';
 import {
   endStaffSession,
@@ -15,6 +16,8 @@ import {
 } from '../../web/staff-session.js';
 import { expected, formBody, queryOf } from '../patients/accounts.request.routes.js';
 import { emptyForm, type FormState } from '../patients/views/form.js';
+import { dashboard } from '../scheduling/dashboard.service.js';
+import { DashboardPage } from '../scheduling/views/dashboard.js';
 import { staffMessages } from './staff.messages.js';
 import { createFirstAdmin, logInStaff, needsFirstAdmin } from './staff-users.service.js';
 import { FirstRunPage, StaffLoginPage } from './views/login.js';
@@ -30,15 +33,13 @@ export const staffRoutes =
       const actor = shell.requireStaff(request, reply);
       if (!actor) return reply;
       if (actor.role === 'professional') return reply.redirect('/staff/turnos', 303);
-      const page = await shell.staffPage(request, reply);
-      const t = staffMessages(page.lang);
-      return sendPage(
-        reply,
-        <StaffLayout page={page} title={t('homeTitle')}>
-          <h1>{t('homeTitle')}</h1>
-          <p>{t('homeText')}</p>
-        </StaffLayout>,
-      );
+      const fecha = dateField.safeParse(queryOf(request).fecha);
+      const [page, data] = await Promise.all([
+        shell.staffPage(request, reply),
+        dashboard(ctx, { actor, date: fecha.success ? fecha.data : undefined }),
+      ]);
+      const isToday = data.date === todayIn(page.center.timeZone, ctx.clock.now());
+      return sendPage(reply, <DashboardPage page={page} data={data} isToday={isToday} />);
     });
 
     app.get('/staff/ingresar', hidden, async (request, reply) => {

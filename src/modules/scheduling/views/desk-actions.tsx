@@ -1,0 +1,107 @@
+// The actions of one row of the Pantalla de turnos: links to the forms that need a choice, small POST forms
+// for attendance. Each accessible name says which slot or turno it acts on.
+import type { VNode } from 'preact';
+import { Csrf } from '../../../views/layout.js';
+import type { StaffPage } from '../../../views/page.js';
+import { deskMessages } from '../desk.messages.js';
+import { type DeskFilter, filterParams } from '../desk.params.js';
+import { link } from './common.js';
+import { FilterFields, type ProfessionalDay, patientName, type Row, timeOf } from './desk-parts.js';
+
+/** A small POST form with one button; the rest of its accessible name says which turno it acts on. */
+function ActionForm(props: {
+  page: StaffPage;
+  filter: DeskFilter;
+  action: string;
+  fields: Record<string, string>;
+  label: string;
+  about: string;
+}) {
+  return (
+    <form method="post" action={props.action} class="inline">
+      <Csrf page={props.page} />
+      <FilterFields filter={props.filter} />
+      {Object.entries(props.fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" class="small secondary">
+        {props.label}
+        <span class="sr-only"> ({props.about})</span>
+      </button>
+    </form>
+  );
+}
+
+export function RowActions(props: {
+  page: StaffPage;
+  filter: DeskFilter;
+  today: string;
+  canBook: boolean;
+  pro: ProfessionalDay;
+  row: Row;
+}) {
+  const { page, filter, row, pro } = props;
+  const t = deskMessages(page.lang);
+  const zone = page.center.timeZone;
+  const time = timeOf(page.lang, zone, row.start);
+  const turno = row.turno;
+  const bookLink = (overbook: boolean) =>
+    link('/staff/turnos/dar', {
+      ...filterParams(filter),
+      profesional: pro.professional.id,
+      inicio: row.start,
+      sobreturno: overbook ? '1' : undefined,
+    });
+  const slotName = t('bookFor', { time, professional: pro.professional.fullName });
+  const links: VNode[] = [];
+  // A free slot is given as a turno; a taken one can still take a sobreturno (offered last, it is the exception).
+  if (props.canBook && !row.past && row.kind === 'free') {
+    links.push(
+      <a key="book" class="button small" href={bookLink(false)}>
+        {t('book')}
+        <span class="sr-only"> {slotName}</span>
+      </a>,
+    );
+  }
+  if (turno && turno.status !== 'cancelled') {
+    const about = t('turnoOf', { time, patient: patientName(turno.patient) });
+    const attendance = (estado: 'presente' | 'ausente', label: string) => (
+      <ActionForm
+        key={estado}
+        page={page}
+        filter={filter}
+        action={`/staff/turnos/${turno.id}/asistencia`}
+        fields={{ estado }}
+        label={label}
+        about={about}
+      />
+    );
+    // The engine refuses attendance before the turno's day: no button that can only fail.
+    if (filter.date <= props.today) {
+      if (turno.status !== 'present') links.push(attendance('presente', t('present')));
+      if (turno.status !== 'absent') links.push(attendance('ausente', t('absent')));
+    }
+    if (props.canBook && turno.status === 'reserved') {
+      const params = filterParams(filter);
+      links.push(
+        <a key="move" class="button small secondary" href={link(`/staff/turnos/${turno.id}/reprogramar`, params)}>
+          {t('reschedule')}
+          <span class="sr-only"> {about}</span>
+        </a>,
+        <a key="cancel" class="button small danger" href={link(`/staff/turnos/${turno.id}/cancelar`, params)}>
+          {t('cancel')}
+          <span class="sr-only"> {about}</span>
+        </a>,
+      );
+    }
+  }
+  if (props.canBook && !row.past && row.kind === 'taken') {
+    links.push(
+      <a key="overbook" class="button small secondary" href={bookLink(true)}>
+        {t('overbook')}
+        <span class="sr-only"> {slotName}</span>
+      </a>,
+    );
+  }
+  return <div class="desk-actions">{links}</div>;
+}
