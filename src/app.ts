@@ -20,6 +20,7 @@ import { patientsApi } from './modules/patients/patients.api.js';
 import { patientsStaffRoutes } from './modules/patients/patients.staff.routes.js';
 import { webAccountsApi } from './modules/patients/web-accounts.api.js';
 import { agendasApi } from './modules/scheduling/agendas.api.js';
+import { agendasRoutes } from './modules/scheduling/agendas.routes.js';
 import { bookingRoutes } from './modules/scheduling/booking.routes.js';
 import { deskApi } from './modules/scheduling/desk.api.js';
 import { deskRoutes } from './modules/scheduling/desk.routes.js';
@@ -162,6 +163,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(configRoutes(ctx, shell));
   await app.register(webCatalogRoutes(ctx, shell));
   await app.register(deskRoutes(ctx, shell));
+  await app.register(agendasRoutes(ctx, shell));
   await app.register(auditRoutes(ctx, shell));
   await app.register(usersRoutes(ctx, shell));
   await app.register(accountRoutes(ctx, shell));

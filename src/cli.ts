@@ -150,8 +150,16 @@ async function main(argv: string[]) {
       const year = Number(values.year);
       if (!Number.isInteger(year) || year < 2000 || year > 2100)
         throw new UsageError('Uso: turnero holidays --year AAAA');
-      const added = await withContext((ctx) => loadNationalHolidays(ctx, { actor: cliActor, year }));
+      // No one at a terminal to show the list to: load, and say how many turnos fell on a new holiday.
+      const added = await withContext((ctx) =>
+        loadNationalHolidays(ctx, { actor: cliActor, year, confirmOrphans: true }),
+      );
       console.log(`Feriados ${year}: ${added.added} cargados, ${added.skipped} ya estaban.`);
+      if (added.orphaned > 0) {
+        console.log(
+          `${added.orphaned} turnos reservados caen en esos feriados: figuran fuera de agenda en la Pantalla de turnos.`,
+        );
+      }
       return;
     }
     case undefined:

@@ -231,6 +231,15 @@ const catalogue = {
     es: () => 'Ese horario se superpone con otro horario de atención del mismo profesional.',
     en: () => 'These working hours overlap other working hours of the same professional.',
   },
+  ORPHANED_APPOINTMENTS: {
+    status: 409,
+    es: (p) =>
+      p.count === 1
+        ? 'El cambio deja 1 turno reservado fuera de la agenda. Revisalo y confirmá para guardar igual: el turno no se cancela.'
+        : `El cambio deja ${p.count} turnos reservados fuera de la agenda. Revisalos y confirmá para guardar igual: los turnos no se cancelan.`,
+    en: (p) =>
+      `The change leaves ${p.count} booked appointment(s) outside the agenda. Check them and confirm to save anyway: they are not cancelled.`,
+  },
   NAME_TAKEN: {
     status: 409,
     es: (p) => `Ya existe ${p.what} con el nombre «${p.name}»: elegí otro nombre.`,

@@ -1,53 +1,18 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { apiPlugin, errorResponses, staffSecurity } from '../../platform/http/api.js';
-import { dateField, idField, timeField } from '../../platform/http/fields.js';
+import { idField } from '../../platform/http/fields.js';
+import { agendasAdminApi, orphanConflictBody } from './agendas.admin.api.js';
+import {
+  agendaInput,
+  agendaOutput,
+  exceptionInput,
+  exceptionOutput,
+  orphanConflict,
+  orphaned,
+} from './agendas.schemas.js';
 import { createAgenda, createException, listAgendas } from './agendas.service.js';
 import { loadNationalHolidays } from './holidays.service.js';
-
-const agendaInput = z.object({
-  professionalId: idField,
-  weekday: z.number().int().min(1, 'debe ser de 1 (lunes) a 7 (domingo)').max(7, 'debe ser de 1 (lunes) a 7 (domingo)'),
-  startTime: timeField,
-  endTime: timeField,
-  slotMinutes: z.number().int().min(5, 'debe ser al menos 5 minutos').max(480, 'puede ser hasta 480 minutos'),
-  specialtyId: idField.nullish(),
-  studyId: idField.nullish(),
-  validFrom: dateField,
-  validTo: dateField.nullish(),
-});
-const agendaOutput = z.object({
-  id: z.number(),
-  professionalId: z.number(),
-  weekday: z.number(),
-  startTime: z.string(),
-  endTime: z.string(),
-  slotMinutes: z.number(),
-  specialtyId: z.number().nullable(),
-  studyId: z.number().nullable(),
-  validFrom: z.string(),
-  validTo: z.string().nullable(),
-});
-
-const exceptionInput = z.object({
-  professionalId: idField.nullish(),
-  fromDate: dateField,
-  toDate: dateField,
-  fromTime: timeField.nullish(),
-  toTime: timeField.nullish(),
-  kind: z.enum(['leave', 'holiday', 'block'], { error: 'debe ser leave, holiday o block' }),
-  reason: z.string().max(200).optional(),
-});
-const exceptionOutput = z.object({
-  id: z.number(),
-  professionalId: z.number().nullable(),
-  fromDate: z.string(),
-  toDate: z.string(),
-  fromTime: z.string().nullable(),
-  toTime: z.string().nullable(),
-  kind: z.enum(['leave', 'holiday', 'block']),
-  reason: z.string(),
-});
 
 export const agendasApi = (ctx: AppContext) =>
   apiPlugin((api) => {
@@ -84,14 +49,23 @@ export const agendasApi = (ctx: AppContext) =>
         schema: {
           tags: ['Agendas'],
           summary: 'Bloquear días u horas (licencia, feriado, una mañana)',
-          description: 'Sin professionalId bloquea a todo el centro. Sin horas, el día completo.',
+          description:
+            'Sin professionalId bloquea a todo el centro. Sin horas, el día completo. Si deja turnos reservados ' +
+            'fuera de la agenda responde 409 ORPHANED_APPOINTMENTS con la lista (orphans) y no guarda; con ' +
+            'confirmOrphans: true guarda igual y los turnos se mantienen.',
           security: staffSecurity,
           body: exceptionInput,
-          response: { 201: exceptionOutput, ...errorResponses },
+          response: { 201: exceptionOutput.extend({ orphaned }), ...errorResponses, 409: orphanConflict },
         },
       },
-      async (req, reply) =>
-        reply.status(201).send(await createException(ctx, { actor: req.actor, exception: req.body })),
+      async (req, reply) => {
+        const { confirmOrphans, ...exception } = req.body;
+        try {
+          return reply.status(201).send(await createException(ctx, { actor: req.actor, exception, confirmOrphans }));
+        } catch (e) {
+          return reply.status(409).send(orphanConflictBody(e, req));
+        }
+      },
     );
     api.post(
       '/holidays',
@@ -99,18 +73,33 @@ export const agendasApi = (ctx: AppContext) =>
         schema: {
           tags: ['Agendas'],
           summary: 'Cargar los feriados nacionales de Argentina de un año como días bloqueados',
+          description:
+            'Los que ya estaban no se repiten. Si hay turnos reservados en los feriados nuevos responde 409 ' +
+            'ORPHANED_APPOINTMENTS con la lista y no carga nada; con confirmOrphans: true carga igual.',
           security: staffSecurity,
-          body: z.object({ year: z.number().int().min(2000).max(2100) }),
+          body: z.object({
+            year: z.number().int().min(2000).max(2100),
+            confirmOrphans: z.boolean().optional(),
+          }),
           response: {
             200: z.object({
               added: z.number(),
               skipped: z.number(),
+              orphaned,
               holidays: z.array(z.object({ date: z.string(), name: z.string() })),
             }),
             ...errorResponses,
+            409: orphanConflict,
           },
         },
       },
-      async (req) => loadNationalHolidays(ctx, { actor: req.actor, year: req.body.year }),
+      async (req, reply) => {
+        try {
+          return await loadNationalHolidays(ctx, { actor: req.actor, ...req.body });
+        } catch (e) {
+          return reply.status(409).send(orphanConflictBody(e, req));
+        }
+      },
     );
+    agendasAdminApi(api, ctx);
   });

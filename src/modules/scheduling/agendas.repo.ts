@@ -1,5 +1,12 @@
-import type { Kysely } from 'kysely';
-import type { Agenda, DB, NewAgenda, NewScheduleException, ScheduleException } from '../../platform/db/schema.js';
+import type { Kysely, Updateable } from 'kysely';
+import type {
+  Agenda,
+  AgendasTable,
+  DB,
+  NewAgenda,
+  NewScheduleException,
+  ScheduleException,
+} from '../../platform/db/schema.js';
 
 /** Agenda blocks of these professionals valid at some point between the two dates. */
 export function blocksFor(
@@ -67,3 +74,89 @@ export async function holidayDatesBetween(db: Kysely<DB>, fromDate: string, toDa
     .execute();
   return new Set(rows.map((r) => r.fromDate));
 }
+
+export function getAgenda(db: Kysely<DB>, id: number): Promise<Agenda | undefined> {
+  return db.selectFrom('agendas').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function updateAgenda(db: Kysely<DB>, id: number, changes: Updateable<AgendasTable>): Promise<Agenda> {
+  return db.updateTable('agendas').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function deleteAgenda(db: Kysely<DB>, id: number): Promise<boolean> {
+  const r = await db.deleteFrom('agendas').where('id', '=', id).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+export function getException(db: Kysely<DB>, id: number): Promise<ScheduleException | undefined> {
+  return db.selectFrom('scheduleExceptions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function deleteException(db: Kysely<DB>, id: number): Promise<boolean> {
+  const r = await db.deleteFrom('scheduleExceptions').where('id', '=', id).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+/**
+ * With a professional: their own exceptions and the center's, which apply to them too. Without: the
+ * center's only. From a date: those still running on it or later. In date order.
+ */
+export function listExceptions(
+  db: Kysely<DB>,
+  f: { professionalId?: number | undefined; fromDate?: string | undefined },
+): Promise<ScheduleException[]> {
+  let q = db
+    .selectFrom('scheduleExceptions')
+    .selectAll()
+    .where((eb) =>
+      f.professionalId === undefined
+        ? eb('professionalId', 'is', null)
+        : eb.or([eb('professionalId', 'is', null), eb('professionalId', '=', f.professionalId)]),
+    );
+  if (f.fromDate !== undefined) q = q.where('toDate', '>=', f.fromDate);
+  return q.orderBy('fromDate').orderBy('fromTime').orderBy('id').execute();
+}
+
+/**
+ * Reserved turnos (sobreturnos too) starting in [fromIso, toIso) of these professionals, or of everyone,
+ * with what the staff needs to call the patient about them. In time order.
+ */
+export function reservedTurnos(
+  db: Kysely<DB>,
+  f: { professionalIds: readonly number[] | null; fromIso: string; toIso: string | null },
+) {
+  let q = db
+    .selectFrom('appointments as a')
+    .innerJoin('patients as p', 'p.id', 'a.patientId')
+    .innerJoin('professionals as pro', 'pro.id', 'a.professionalId')
+    .leftJoin('specialties as s', 's.id', 'a.specialtyId')
+    .leftJoin('studies as st', 'st.id', 'a.studyId')
+    .select([
+      'a.id',
+      'a.professionalId',
+      'a.patientId',
+      'a.specialtyId',
+      'a.studyId',
+      'a.startsAt',
+      'a.endsAt',
+      'a.overbook',
+      'p.dni as patientDni',
+      'p.lastName as patientLastName',
+      'p.firstName as patientFirstName',
+      'p.mobile as patientMobile',
+      'pro.lastName as professionalLastName',
+      'pro.firstName as professionalFirstName',
+      's.name as specialtyName',
+      'st.name as studyName',
+    ])
+    .where('a.status', '=', 'reserved')
+    .where('a.startsAt', '>=', f.fromIso);
+  if (f.toIso !== null) q = q.where('a.startsAt', '<', f.toIso);
+  if (f.professionalIds !== null) {
+    if (f.professionalIds.length === 0) return Promise.resolve([]);
+    q = q.where('a.professionalId', 'in', f.professionalIds);
+  }
+  return q.orderBy('a.startsAt').orderBy('a.id').execute();
+}
+
+export type ReservedTurno = Awaited<ReturnType<typeof reservedTurnos>>[number];

@@ -1,9 +1,11 @@
 // Working hours and exceptions: what the slot engine builds its grid from.
+import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
-import type { Agenda, ExceptionKind } from '../../platform/db/schema.js';
+import type { Agenda, DB, ExceptionKind, ScheduleException } from '../../platform/db/schema.js';
 import * as catalog from '../catalog/catalog.repo.js';
 import { type Actor, requireStaff } from '../staff/actor.js';
+import { type ChangePlan, findOrphans, type PlanContext, saveChange } from './agenda-orphans.service.js';
 import * as repo from './agendas.repo.js';
 
 export interface AgendaInput {
@@ -21,15 +23,20 @@ export interface AgendaInput {
 const periodsOverlap = (a: Pick<Agenda, 'validFrom' | 'validTo'>, b: Pick<Agenda, 'validFrom' | 'validTo'>) =>
   (a.validTo === null || b.validFrom <= a.validTo) && (b.validTo === null || a.validFrom <= b.validTo);
 
-export async function createAgenda(ctx: AppContext, input: { actor: Actor; agenda: AgendaInput }) {
-  requireStaff(input.actor, ['admin']);
-  const a = {
-    ...input.agenda,
-    specialtyId: input.agenda.specialtyId ?? null,
-    studyId: input.agenda.studyId ?? null,
-    validTo: input.agenda.validTo ?? null,
+/** A block as stored: every optional field resolved. */
+export type AgendaFields = Omit<Agenda, 'id'>;
+
+export function agendaFields(input: AgendaInput): AgendaFields {
+  return {
+    ...input,
+    specialtyId: input.specialtyId ?? null,
+    studyId: input.studyId ?? null,
+    validTo: input.validTo ?? null,
   };
-  const db = ctx.database.db;
+}
+
+/** The checks every saved block passes; `ownId` is the block being changed, which cannot clash with itself. */
+export async function checkAgenda(db: Kysely<DB>, a: AgendaFields, ownId?: number) {
   if (!(await catalog.getProfessional(db, a.professionalId))) {
     throw new AppError('NOT_FOUND', { what: `el profesional ${a.professionalId}` });
   }
@@ -38,6 +45,11 @@ export async function createAgenda(ctx: AppContext, input: { actor: Actor; agend
   }
   if (a.validTo !== null && a.validTo < a.validFrom) {
     throw new AppError('VALIDATION_ERROR', { detail: 'la vigencia termina antes de empezar' });
+  }
+  if (a.specialtyId !== null && a.studyId !== null) {
+    throw new AppError('VALIDATION_ERROR', {
+      detail: 'un horario es de una especialidad o de un estudio, no de ambos',
+    });
   }
   if (
     a.specialtyId !== null &&
@@ -54,9 +66,21 @@ export async function createAgenda(ctx: AppContext, input: { actor: Actor; agend
     throw new AppError('SERVICE_NOT_OFFERED', { what: `el estudio ${study?.name ?? a.studyId}`, assign: 'asignáselo' });
   }
   const clash = (await repo.agendasOf(db, a.professionalId)).some(
-    (b) => b.weekday === a.weekday && b.startTime < a.endTime && a.startTime < b.endTime && periodsOverlap(a, b),
+    (b) =>
+      b.id !== ownId &&
+      b.weekday === a.weekday &&
+      b.startTime < a.endTime &&
+      a.startTime < b.endTime &&
+      periodsOverlap(a, b),
   );
   if (clash) throw new AppError('AGENDA_OVERLAP');
+}
+
+export async function createAgenda(ctx: AppContext, input: { actor: Actor; agenda: AgendaInput }) {
+  requireStaff(input.actor, ['admin']);
+  const a = agendaFields(input.agenda);
+  const db = ctx.database.db;
+  await checkAgenda(db, a);
   return repo.insertAgenda(db, a);
 }
 
@@ -75,12 +99,13 @@ export interface ExceptionInput {
   reason?: string | undefined;
 }
 
-/** Leave, a holiday, a blocked morning: slots inside disappear; booked turnos stay for staff to handle. */
-export async function createException(ctx: AppContext, input: { actor: Actor; exception: ExceptionInput }) {
-  requireStaff(input.actor, ['admin']);
-  const e = input.exception;
-  if (e.toDate < e.fromDate)
+export type ExceptionFields = Omit<ScheduleException, 'id'>;
+
+/** A new exception as stored, after the checks that need no database. */
+export function exceptionFields(e: ExceptionInput): ExceptionFields {
+  if (e.toDate < e.fromDate) {
     throw new AppError('VALIDATION_ERROR', { detail: 'la fecha final es anterior a la inicial' });
+  }
   const fromTime = e.fromTime ?? null;
   const toTime = e.toTime ?? null;
   if ((fromTime === null) !== (toTime === null) || (fromTime !== null && toTime !== null && fromTime >= toTime)) {
@@ -88,10 +113,7 @@ export async function createException(ctx: AppContext, input: { actor: Actor; ex
       detail: 'indicá ambas horas (desde antes que hasta) o ninguna para el día completo',
     });
   }
-  if (e.professionalId != null && !(await catalog.getProfessional(ctx.database.db, e.professionalId))) {
-    throw new AppError('NOT_FOUND', { what: `el profesional ${e.professionalId}` });
-  }
-  return repo.insertException(ctx.database.db, {
+  return {
     professionalId: e.professionalId ?? null,
     fromDate: e.fromDate,
     toDate: e.toDate,
@@ -99,5 +121,42 @@ export async function createException(ctx: AppContext, input: { actor: Actor; ex
     toTime,
     kind: e.kind,
     reason: e.reason?.trim() ?? '',
-  });
+  };
+}
+
+/** A new exception's turnos left outside the agenda, and how to insert it. */
+export async function planException(p: PlanContext, e: ExceptionFields): Promise<ChangePlan<ScheduleException>> {
+  if (e.professionalId !== null && !(await catalog.getProfessional(p.db, e.professionalId))) {
+    throw new AppError('NOT_FOUND', { what: `el profesional ${e.professionalId}` });
+  }
+  const window = { fromDate: e.fromDate, toDate: e.toDate, fromTime: e.fromTime, toTime: e.toTime };
+  const orphans = await findOrphans(
+    p,
+    { professionalIds: e.professionalId === null ? null : [e.professionalId], fromDate: e.fromDate, toDate: e.toDate },
+    (_id, current) => ({ blocks: current.blocks, exceptions: [...current.exceptions, window] }),
+  );
+  return { orphans, apply: () => repo.insertException(p.db, e) };
+}
+
+/**
+ * Leave, a holiday, a blocked morning: slots inside disappear. Booked turnos inside stay for staff to
+ * handle, so they are listed first and the exception is saved only with `confirmOrphans`.
+ */
+export async function createException(
+  ctx: AppContext,
+  input: { actor: Actor; exception: ExceptionInput; confirmOrphans?: boolean | undefined },
+) {
+  const actor = requireStaff(input.actor, ['admin']);
+  const e = exceptionFields(input.exception);
+  const saved = await saveChange(
+    ctx,
+    {
+      actor,
+      confirmOrphans: input.confirmOrphans === true,
+      what: e.professionalId === null ? 'excepcion:centro' : `excepcion:profesional:${e.professionalId}`,
+      lockProfessionalIds: e.professionalId === null ? [] : [e.professionalId],
+    },
+    (p) => planException(p, e),
+  );
+  return { ...saved.result, orphaned: saved.orphaned };
 }
