@@ -85,7 +85,7 @@ export function PatientSearchPage(props: { page: StaffPage; q: string; results: 
   );
 }
 
-function PatientFields(props: { page: StaffPage; form: FormState; insurers: Choice[] }) {
+export function PatientFields(props: { page: StaffPage; form: FormState; insurers: Choice[] }) {
   const { page, form } = props;
   const t = patientsStaffMessages(page.lang);
   return (

@@ -1,0 +1,138 @@
+// /staff/web/pacientes/alta: "Alta en web". A patient of the register is found by DNI (or last name) and chosen,
+// or a new one is typed; then the account's DNI, e-mail and password, activated at once or by the mail.
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../context.js';
+import { AppError } from '../../errors.js';
+import type { StaffRole } from '../../platform/db/schema.js';
+import { idField } from '../../platform/http/fields.js';
+import { sendPage } from '../../views/page.js';
+import type { WebShell } from '../../web/shell.js';
+import { listInsurers } from '../catalog/catalog.service.js';
+import { baseUrlOf, expected, formBody, queryOf } from './accounts.request.routes.js';
+import { hasWebAccount } from './patients.merge.repo.js';
+import { normalizeDni } from './patients.rules.js';
+import { findPatients, getPatient, type patientView } from './patients.service.js';
+import { emptyForm, type FormState } from './views/form.js';
+import { FIELD_KEYS } from './views/staff-patients.js';
+import { type AltaProps, WebAccountAltaPage } from './views/web-accounts-alta.js';
+import { draftAlta, parseAltaExisting, parseAltaNew } from './web-accounts.staff.form.js';
+import { createWebAccount } from './web-accounts.staff.service.js';
+
+const hidden = { schema: { hide: true } };
+const DESK: StaffRole[] = ['admin', 'reception'];
+const ALTA_ERRORS = ['ACCOUNT_EXISTS', 'DNI_TAKEN', 'WEAK_PASSWORD', 'VALIDATION_ERROR', 'NOT_FOUND'] as const;
+/** Where a service error goes when it is about one field. */
+const ERROR_FIELD: Partial<Record<string, string>> = { DNI_TAKEN: 'dni', WEAK_PASSWORD: 'password' };
+
+type PatientRow = ReturnType<typeof patientView>;
+
+export const webAccountsAltaRoutes =
+  (ctx: AppContext, shell: WebShell): FastifyPluginAsync =>
+  async (app) => {
+    const insurers = async (request: FastifyRequest) =>
+      (await listInsurers(ctx, { actor: request.actor })).map((i) => ({ value: String(i.id), label: i.name }));
+
+    async function render(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      props: Omit<AltaProps, 'page' | 'insurers'>,
+      status = 200,
+    ) {
+      const [page, choices] = await Promise.all([
+        shell.staffPage(request, reply),
+        props.isNew ? insurers(request) : [],
+      ]);
+      return sendPage(reply, <WebAccountAltaPage page={page} insurers={choices} {...props} />, status);
+    }
+
+    /** The search of step 1: by DNI when it has digits, else by last name, as the patient register does. */
+    async function search(request: FastifyRequest, q: string) {
+      const dni = /\d/.test(q) ? normalizeDni(q) : null;
+      const by = dni ? { dni } : { lastName: q };
+      const found = await findPatients(ctx, { actor: request.actor, ...by, limit: 50, offset: 0 });
+      return Promise.all(
+        found.map(async (patient) => ({ patient, hasAccount: await hasWebAccount(ctx.database.db, patient.id) })),
+      );
+    }
+
+    const nothing = { q: '', results: null, chosen: null, isNew: false };
+
+    app.get('/staff/web/pacientes/alta', hidden, async (request, reply) => {
+      if (!shell.requireStaff(request, reply, DESK)) return reply;
+      const query = queryOf(request);
+      // patientId and the typed fields: a form sent after the session ended, back after logging in.
+      const chosenId = idField.safeParse(query.paciente ?? query.patientId);
+      if (chosenId.success) {
+        const patient = await getPatient(ctx, { actor: request.actor, id: chosenId.data });
+        // Someone who already has an account is shown as the search shows them: with the way to change it.
+        if (await hasWebAccount(ctx.database.db, patient.id)) {
+          const results = [{ patient, hasAccount: true }];
+          return render(request, reply, { ...nothing, q: patient.dni, results, form: emptyForm() });
+        }
+        const form = emptyForm({
+          dni: patient.dni,
+          email: patient.email ?? '',
+          activacion: 'mail',
+          ...draftAlta(query, ['dni', 'email', 'activacion']),
+        });
+        return render(request, reply, { ...nothing, chosen: patient, form });
+      }
+      if (query.nuevo === '1') {
+        const form = emptyForm({ activacion: 'mail', ...draftAlta(query, [...FIELD_KEYS, 'activacion']) });
+        return render(request, reply, { ...nothing, isNew: true, form });
+      }
+      const q = (query.buscar ?? '').trim().slice(0, 100);
+      const results = q ? await search(request, q) : null;
+      return render(request, reply, { ...nothing, q, results, form: emptyForm() });
+    });
+
+    app.post('/staff/web/pacientes/alta', hidden, async (request, reply) => {
+      if (!shell.requireStaff(request, reply, DESK)) return reply;
+      const body = formBody(request);
+      const lang = (await shell.staffPage(request, reply)).lang;
+      const baseUrl = baseUrlOf(ctx, request);
+      let chosen: PatientRow | null = null;
+      let form: FormState;
+      let attempt: (() => Promise<{ patientId: number }>) | null = null;
+      let activated = false;
+      if (body.nuevo === '1') {
+        const parsed = parseAltaNew(lang, body);
+        form = parsed.form;
+        const { patient, account } = parsed;
+        if (patient && account) {
+          activated = account.activated;
+          attempt = () =>
+            createWebAccount(ctx, {
+              actor: request.actor,
+              patient,
+              password: account.password,
+              activated,
+              baseUrl,
+            });
+        }
+      } else {
+        const id = idField.safeParse(body.patientId);
+        if (!id.success) throw new AppError('VALIDATION_ERROR', { detail: 'elegí un paciente' });
+        chosen = await getPatient(ctx, { actor: request.actor, id: id.data });
+        const parsed = parseAltaExisting(lang, body);
+        form = parsed.form;
+        const { account } = parsed;
+        if (account) {
+          activated = account.activated;
+          attempt = () => createWebAccount(ctx, { actor: request.actor, patientId: id.data, ...account, baseUrl });
+        }
+      }
+      const again = { ...nothing, chosen, isNew: chosen === null };
+      if (!attempt) return render(request, reply, { ...again, form }, 400);
+      try {
+        const created = await attempt();
+        return reply.redirect(`/staff/web/pacientes/${created.patientId}?ok=${activated ? 'activado' : 'mail'}`, 303);
+      } catch (e) {
+        const error = expected(e, reply, ALTA_ERRORS);
+        const message = error.messageIn(lang);
+        const field = ERROR_FIELD[error.code];
+        const shown = field ? { form: { ...form, errors: { [field]: message } } } : { form, alert: message };
+        return render(request, reply, { ...again, ...shown }, error.status);
+      }
+    });
+  };

@@ -1,0 +1,148 @@
+// /staff/web/pacientes: the manual's "Pacientes web" — every web account, searchable and filtered by state, and per
+// patient "Modificar activación/contraseña" with the account mails. "Alta en web": web-accounts.alta.routes.tsx.
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../context.js';
+import type { StaffRole } from '../../platform/db/schema.js';
+import { idField } from '../../platform/http/fields.js';
+import { type StaffPage, sendPage } from '../../views/page.js';
+import type { WebShell } from '../../web/shell.js';
+import { baseUrlOf, expected, formBody, queryOf } from './accounts.request.routes.js';
+import type { FormState } from './views/form.js';
+import { WebAccountPage } from './views/web-account.js';
+import { STATE_PARAM, type StateChoice, WebAccountsPage } from './views/web-accounts.js';
+import { webAccountsAltaRoutes } from './web-accounts.alta.routes.js';
+import { accountForm, draftEdit, parseEdit } from './web-accounts.staff.form.js';
+import { webAccountsMessages } from './web-accounts.staff.messages.js';
+import { getWebAccount, listWebAccounts, updateWebAccount, type WebAccountView } from './web-accounts.staff.service.js';
+import { sendActivationMail, sendPasswordResetMail } from './web-accounts.staff-mails.service.js';
+
+const hidden = { schema: { hide: true } };
+const DESK: StaffRole[] = ['admin', 'reception'];
+const SAVE_ERRORS = ['DNI_TAKEN', 'WEAK_PASSWORD', 'VALIDATION_ERROR'] as const;
+const MAIL_ERRORS = ['ACCOUNT_ALREADY_ACTIVE', 'EMAIL_MISSING'] as const;
+const PAGE_MAX = 100_000;
+
+function stateOf(value: string | undefined): StateChoice {
+  const found = Object.entries(STATE_PARAM).find(([, word]) => word === value);
+  return found ? (found[0] as StateChoice) : 'all';
+}
+
+function pageNumber(value: string | undefined): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 && n <= PAGE_MAX ? n : 1;
+}
+
+/** The confirmation after each action, in the page's language. */
+function flashOf(page: StaffPage, ok: string | undefined, account: WebAccountView): string | undefined {
+  const t = webAccountsMessages(page.lang);
+  const email = account.email ?? '';
+  switch (ok) {
+    case 'guardado':
+      return t('ok_guardado');
+    case 'activado':
+      return t('ok_activado');
+    case 'mail':
+      return t('ok_mail', { email });
+    case 'activacion':
+      return t('ok_activacion', { email });
+    case 'clave':
+      return t('ok_clave', { email });
+    default:
+      return undefined;
+  }
+}
+
+export const webAccountsStaffRoutes =
+  (ctx: AppContext, shell: WebShell): FastifyPluginAsync =>
+  async (app) => {
+    const idOf = (request: FastifyRequest) => idField.safeParse((request.params as { id: string }).id);
+
+    /** The account's page: the form as given (typed values after a mistake) or as the account is. */
+    async function showAccount(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      patientId: number,
+      extra: { form?: FormState; alert?: string; status?: number } = {},
+    ) {
+      const [page, account] = await Promise.all([
+        shell.staffPage(request, reply),
+        getWebAccount(ctx, { actor: request.actor, patientId }),
+      ]);
+      const flash = extra.form ? undefined : flashOf(page, queryOf(request).ok, account);
+      return sendPage(
+        reply,
+        <WebAccountPage
+          page={page}
+          account={account}
+          form={extra.form ?? accountForm(account)}
+          flash={flash}
+          alert={extra.alert}
+        />,
+        extra.status ?? 200,
+      );
+    }
+
+    app.get('/staff/web/pacientes', hidden, async (request, reply) => {
+      if (!shell.requireStaff(request, reply, DESK)) return reply;
+      const query = queryOf(request);
+      const q = (query.q ?? '').trim().slice(0, 100);
+      const state = stateOf(query.estado);
+      const [page, result] = await Promise.all([
+        shell.staffPage(request, reply),
+        listWebAccounts(ctx, { actor: request.actor, text: q, state, page: pageNumber(query.pagina) }),
+      ]);
+      return sendPage(reply, <WebAccountsPage page={page} q={q} state={state} result={result} />);
+    });
+
+    await app.register(webAccountsAltaRoutes(ctx, shell));
+
+    app.get('/staff/web/pacientes/:id', hidden, async (request, reply) => {
+      if (!shell.requireStaff(request, reply, DESK)) return reply;
+      const id = idOf(request);
+      if (!id.success) return reply.callNotFound();
+      const draft = draftEdit(queryOf(request));
+      return showAccount(request, reply, id.data, draft ? { form: draft } : {});
+    });
+
+    app.post('/staff/web/pacientes/:id', hidden, async (request, reply) => {
+      if (!shell.requireStaff(request, reply, DESK)) return reply;
+      const id = idOf(request);
+      if (!id.success) return reply.callNotFound();
+      const [page, current] = await Promise.all([
+        shell.staffPage(request, reply),
+        getWebAccount(ctx, { actor: request.actor, patientId: id.data }),
+      ]);
+      const { form, changes } = parseEdit(page.lang, formBody(request), current);
+      if (!changes) return showAccount(request, reply, id.data, { form, status: 400 });
+      if (Object.keys(changes).length > 0) {
+        try {
+          await updateWebAccount(ctx, { actor: request.actor, patientId: id.data, changes });
+        } catch (e) {
+          const error = expected(e, reply, SAVE_ERRORS);
+          const message = error.messageIn(page.lang);
+          // Beside the field it is about when there is one; above the form otherwise.
+          const field = error.code === 'DNI_TAKEN' ? 'dni' : error.code === 'WEAK_PASSWORD' ? 'password' : null;
+          const shown = field ? { form: { ...form, errors: { [field]: message } } } : { form, alert: message };
+          return showAccount(request, reply, id.data, { ...shown, status: error.status });
+        }
+      }
+      return reply.redirect(`/staff/web/pacientes/${id.data}?ok=guardado`, 303);
+    });
+
+    const mailAction = (path: string, ok: string, send: typeof sendActivationMail) =>
+      app.post(`/staff/web/pacientes/:id/${path}`, hidden, async (request, reply) => {
+        if (!shell.requireStaff(request, reply, DESK)) return reply;
+        const id = idOf(request);
+        if (!id.success) return reply.callNotFound();
+        try {
+          await send(ctx, { actor: request.actor, patientId: id.data, baseUrl: baseUrlOf(ctx, request) });
+        } catch (e) {
+          const error = expected(e, reply, MAIL_ERRORS);
+          const lang = (await shell.staffPage(request, reply)).lang;
+          return showAccount(request, reply, id.data, { alert: error.messageIn(lang), status: error.status });
+        }
+        return reply.redirect(`/staff/web/pacientes/${id.data}?ok=${ok}`, 303);
+      });
+    mailAction('mail-activacion', 'activacion', sendActivationMail);
+    mailAction('mail-clave', 'clave', sendPasswordResetMail);
+  };
