@@ -33,6 +33,11 @@ for (const dialect of testDialects()) {
       assert.match(String(sheet.headers['cache-control']), /immutable/);
     });
 
+    test('the language switch never sends the visitor to another site', async () => {
+      const res = await new WebClient(t.app).get('/idioma?lang=es&volver=/%09/evil.example');
+      assert.equal(res.headers.location, '/');
+    });
+
     test('Spanish by default; "English" switches every page and comes back to the same page', async () => {
       const browser = new WebClient(t.app, {});
       await browser.get('/');

@@ -17,9 +17,12 @@ import { loadSecret } from '../platform/secrets.js';
 import type { Page, StaffPage } from '../views/page.js';
 import { sendPage } from '../views/page.js';
 import { ErrorPage } from './error-page.js';
+import { localPath } from './local-path.js';
 import { installPatientSessions } from './session.js';
 import { installStaffSessions, isStaffPath, STAFF_COOKIE } from './staff-session.js';
 import { webMessages } from './web.messages.js';
+
+export { localPath };
 
 const STATIC_FOLDER = path.join(path.dirname(fileURLToPath(import.meta.url)), '../views/static');
 
@@ -41,21 +44,19 @@ export interface WebShell {
   requireStaff(request: FastifyRequest, reply: FastifyReply, roles?: readonly StaffRole[]): StaffActor | null;
 }
 
-/** Only paths of this site: "//evil.com" or "https://…" would send the patient elsewhere after login. */
-export function localPath(value: unknown, fallback = '/'): string {
-  return typeof value === 'string' && /^\/(?![/\\])/.test(value) ? value : fallback;
-}
-
 function isPageRequest(request: FastifyRequest) {
   return !request.url.startsWith('/api/') && request.url !== '/healthz';
 }
+
+/** Fields never put in an address: passwords, codes, secrets (history and proxy logs keep addresses). */
+const SECRET_FIELD = /password|clave|contrasena|secret|code|codigo|current|next|token/i;
 
 /** Form fields worth restoring (never passwords or the CSRF token), as a query string. */
 function draftQuery(body: unknown): string {
   if (!body || typeof body !== 'object') return '';
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
-    if (key === CSRF_FIELD || /password|clave|contrasena/i.test(key)) continue;
+    if (key === CSRF_FIELD || SECRET_FIELD.test(key)) continue;
     if (typeof value === 'string') params.append(key, value);
   }
   return params.toString();

@@ -7,6 +7,7 @@ import { secureCookies } from '../platform/http/csrf.js';
 import { createSession, destroySession, resolveSession, type SessionPolicy } from '../platform/http/sessions.js';
 import { normalizeIp } from '../platform/ip.js';
 import { hmac, loadSecret, sameText } from '../platform/secrets.js';
+import { localPath } from './local-path.js';
 
 export const STAFF_COOKIE = 'turnero_staff';
 const STAFF_PATH = '/staff';
@@ -19,7 +20,7 @@ export function isStaffPath(url: string): boolean {
 
 /** Where to go after logging in: only a staff page of this site. */
 export function staffPathOf(value: unknown): string {
-  const path = typeof value === 'string' && /^\/(?![/\\])/.test(value) ? value : '/staff';
+  const path = localPath(value, '/staff');
   return isStaffPath(path) ? path : '/staff';
 }
 

@@ -93,6 +93,12 @@ for (const dialect of testDialects()) {
       assert.equal(location(ok), '/staff/mi-cuenta?ok=clave');
       assert.equal((await here.get('/staff/mi-cuenta')).statusCode, 200);
       assert.match(location(await there.get('/staff/mi-cuenta')), /^\/staff\/ingresar/);
+      // A form sent after the session ended comes back after logging in, but never with passwords in the address.
+      const stale = await WebClient.loggedInStaff(t.app, t.ctx, user.id);
+      await stale.get('/staff/mi-cuenta');
+      t.clock.advance(t.ctx.web.staffIdleSeconds * 1000 + 1000);
+      const late = await stale.post('/staff/mi-cuenta/clave', { current: 'clave-del-personal', next: 'otra-clave-77' });
+      assert.match(location(late), /^\/staff\/ingresar\?volver=%2Fstaff%2Fmi-cuenta%2Fclave&inactivo=1$/);
     });
   });
 }
