@@ -4,6 +4,7 @@ import type { DialectName } from './dialect.js';
 import * as initial from './migrations/001_initial.js';
 import * as patientWeb from './migrations/002_patient_web.js';
 import * as staff from './migrations/003_staff.js';
+import * as sqliteIds from './migrations/004_sqlite_ids.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations speak SQL names
 type MigrationModule = { up(db: Kysely<any>, dialect: DialectName): Promise<void> };
@@ -13,6 +14,7 @@ const migrations: Record<string, MigrationModule> = {
   '001_initial': initial,
   '002_patient_web': patientWeb,
   '003_staff': staff,
+  '004_sqlite_ids': sqliteIds,
 };
 
 class InCodeMigrations implements MigrationProvider {
