@@ -226,6 +226,13 @@ const catalogue = {
     es: () => 'Todavía no es el día del turno: presente o ausente se marca desde ese día.',
     en: () => 'Attendance can be recorded from the day of the appointment.',
   },
+  ATTENDANCE_RECORDED: {
+    status: 409,
+    es: () =>
+      'Un turno con asistencia registrada (presente o ausente) no se borra: queda en la historia del paciente. Si se marcó por error, corregí la asistencia primero.',
+    en: () =>
+      "An appointment with attendance recorded (present or absent) is not deleted: it stays in the patient's history. If it was marked by mistake, correct the attendance first.",
+  },
   AGENDA_OVERLAP: {
     status: 409,
     es: () => 'Ese horario se superpone con otro horario de atención del mismo profesional.',

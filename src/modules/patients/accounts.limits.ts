@@ -1,7 +1,7 @@
 // Rate limits of the account pages, counted in the database so every process shares them.
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
-import { clearRateLimit, hitRateLimit, type RateRule } from '../../platform/http/rate-limit.js';
+import { clearRateLimit, hitRateLimit, type RateRule, refundRateLimit } from '../../platform/http/rate-limit.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -40,4 +40,12 @@ export async function enforceLimits(ctx: AppContext, keys: LimitKey[]): Promise<
 
 export function forgetAttempts(ctx: AppContext, key: string): Promise<void> {
   return clearRateLimit(ctx.database.db, key);
+}
+
+/**
+ * A success gives back the attempt it used under a shared key (an IP address): behind one NAT a whole
+ * clinic or family logs in from the same address, and only wrong passwords should bring the lock closer.
+ */
+export function refundAttempt(ctx: AppContext, key: string): Promise<void> {
+  return refundRateLimit(ctx.database.db, key);
 }

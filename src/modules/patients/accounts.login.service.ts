@@ -5,7 +5,7 @@ import { destroySubjectSessions } from '../../platform/http/sessions.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { getCenter } from '../center/center.service.js';
 import type { Actor } from '../staff/actor.js';
-import { enforceLimits, forgetAttempts, RULES } from './accounts.limits.js';
+import { enforceLimits, forgetAttempts, RULES, refundAttempt } from './accounts.limits.js';
 import { issueLink, liveLink, useLink } from './accounts.links.js';
 import { passwordChangedNotice, resetMail } from './accounts.mails.js';
 import { hashPassword, passwordMatches } from './accounts.passwords.js';
@@ -29,9 +29,10 @@ export async function logIn(
   ctx: AppContext,
   input: { actor: Actor; dni: string; password: string; ip: string },
 ): Promise<LoggedIn> {
+  const ipKey = `login:ip:${input.ip}`;
   await enforceLimits(ctx, [
     [loginDniKey(input.dni), RULES.loginDni],
-    [`login:ip:${input.ip}`, RULES.loginIp],
+    [ipKey, RULES.loginIp],
   ]);
   const db = ctx.database.db;
   const patient = await patients.findByDni(db, input.dni);
@@ -39,6 +40,8 @@ export async function logIn(
   const matches = await passwordMatches(account?.passwordHash, input.password);
   if (!patient || !account || !matches) throw new AppError('INVALID_CREDENTIALS');
   await forgetAttempts(ctx, loginDniKey(input.dni));
+  // A family or a school behind one address: only wrong passwords count against it.
+  await refundAttempt(ctx, ipKey);
   if (account.activatedAt === null) throw new AppError('ACCOUNT_NOT_ACTIVE');
   return { patientId: patient.id, disabled: patient.disabled === 1 };
 }

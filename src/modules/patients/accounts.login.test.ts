@@ -108,6 +108,13 @@ for (const dialect of testDialects()) {
       assert.equal((await logIn(client, dni, 'clave correcta')).statusCode, 429);
     });
 
+    test('logins that succeed do not use up the address: a clinic behind one NAT keeps logging in', async () => {
+      for (let i = 0; i < 35; i++) {
+        assert.equal((await logIn(new WebClient(t.app), dni, 'clave correcta')).statusCode, 303, `login ${i + 1}`);
+      }
+      assert.equal((await logIn(new WebClient(t.app), '30999999', 'mal')).statusCode, 401, 'a failure still counts');
+    });
+
     test('volver: a local path is honoured, another site is not', async () => {
       const res = await logIn(new WebClient(t.app), dni, 'clave correcta', '/mis-datos?x=1');
       assert.equal(location(res), '/mis-datos?x=1');

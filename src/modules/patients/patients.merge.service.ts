@@ -1,6 +1,6 @@
 // Two records of one person (a DNI typed wrong once, a record made at the desk and another on the web):
-// the staff pick the one that stays; turnos, sent mails and the web account move to it, its empty
-// fields are filled from the other, and the duplicate is deleted.
+// the staff pick the one that stays; turnos, sent mails and the web account (when the kept one has none)
+// move to it, its empty fields are filled from the other, and the duplicate is deleted.
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import type { Patient, PatientUpdate } from '../../platform/db/schema.js';
@@ -23,6 +23,30 @@ export function filledFrom(keep: Patient, drop: Patient): PatientUpdate {
   return changes as PatientUpdate;
 }
 
+/**
+ * A person the center disabled stays disabled whichever record is kept: otherwise merging would be a way
+ * around the block. The notes of both are kept, so the patient still reads why.
+ */
+export function disabledFrom(keep: Patient, drop: Patient): PatientUpdate {
+  if (drop.disabled !== 1) return {};
+  const notes = [keep.disabled === 1 ? keep.disabledNote : '', drop.disabledNote].filter((n) => n !== '');
+  return { disabled: 1, disabledNote: [...new Set(notes)].join('; ') };
+}
+
+/** What the merge does to the web accounts: none to move, the duplicate's moved, or the duplicate's deleted. */
+export type WebAccountOutcome = 'none' | 'moved' | 'dropDeleted';
+
+export function webAccountOutcome(keepHasAccount: boolean, dropHasAccount: boolean): WebAccountOutcome {
+  if (!dropHasAccount) return 'none';
+  return keepHasAccount ? 'dropDeleted' : 'moved';
+}
+
+const WEB_ACCOUNT_DETAIL: Record<WebAccountOutcome, string> = {
+  none: '',
+  moved: 'usuario web movido',
+  dropDeleted: 'usuario web del duplicado borrado',
+};
+
 export async function mergePatients(ctx: AppContext, input: { actor: Actor; keepId: number; dropId: number }) {
   const actor = requireStaff(input.actor, ['admin', 'reception']);
   if (input.keepId === input.dropId) {
@@ -34,12 +58,23 @@ export async function mergePatients(ctx: AppContext, input: { actor: Actor; keep
     if (!drop) throw new AppError('NOT_FOUND', { what: `el paciente ${input.dropId}` });
     const moved = await merge.moveAppointments(trx, drop.id, keep.id);
     await merge.moveOutbox(trx, drop.id, keep.id);
-    // One web account per person: the kept record's stays; the duplicate's moves only when it has none.
-    if (!(await merge.hasWebAccount(trx, keep.id))) await merge.moveWebAccount(trx, drop.id, keep.id);
+    // One web account per person: the kept record's stays; the duplicate's moves only when it has none,
+    // and otherwise goes with the deleted record (the confirmation page said so).
+    const web = webAccountOutcome(await merge.hasWebAccount(trx, keep.id), await merge.hasWebAccount(trx, drop.id));
+    if (web === 'moved') await merge.moveWebAccount(trx, drop.id, keep.id);
     const fill = filledFrom(keep, drop);
+    const disabled = disabledFrom(keep, drop);
     await merge.deletePatient(trx, drop.id);
-    const kept = await repo.updatePatient(trx, keep.id, { ...fill, updatedAt: isoUtc(ctx.clock.now()) });
-    const detail = `registro ${drop.id} fusionado; ${moved} turnos movidos; datos completados: ${Object.keys(fill).join(', ') || 'ninguno'}`;
+    const kept = await repo.updatePatient(trx, keep.id, { ...fill, ...disabled, updatedAt: isoUtc(ctx.clock.now()) });
+    const detail = [
+      `registro ${drop.id} fusionado`,
+      `${moved} turnos movidos`,
+      `datos completados: ${Object.keys(fill).join(', ') || 'ninguno'}`,
+      disabled.disabled === 1 && keep.disabled !== 1 ? 'deshabilitado como el duplicado' : '',
+      WEB_ACCOUNT_DETAIL[web],
+    ]
+      .filter(Boolean)
+      .join('; ');
     await audit(
       ctx,
       actor,

@@ -34,12 +34,17 @@ export const patientsStaffMessages = defineMessages(
     origin: 'Origen',
     mergeTitle: 'Fusionar un registro duplicado',
     mergeText:
-      'Si la misma persona tiene otro registro (por ejemplo, con el DNI mal escrito), escribí el DNI de ese otro registro: sus turnos, mails y usuario web pasan a esta ficha y el duplicado se borra.',
+      'Si la misma persona tiene otro registro (por ejemplo, con el DNI mal escrito), escribí el DNI de ese otro registro: sus turnos y mails pasan a esta ficha, y su usuario web también si esta ficha no tiene uno; el duplicado se borra.',
     mergeDni: 'DNI del registro duplicado',
     mergePreview: 'Revisar antes de fusionar',
     mergeConfirmTitle: 'Confirmar la fusión',
     mergeConfirmText: (p: { drop: string; keep: string }) =>
       `Se conserva ${p.keep}. Se borra ${p.drop}, y sus turnos y datos que falten pasan al que se conserva. No se puede deshacer.`,
+    mergeWebMoves: 'El usuario web del registro que se borra pasa al que se conserva.',
+    mergeWebBoth:
+      'Los dos registros tienen usuario web: queda el del registro que se conserva, y el usuario web del duplicado se borra con él. No se puede deshacer.',
+    mergeDisabled:
+      'El registro que se borra está deshabilitado para la web: el que se conserva queda deshabilitado, con esa observación.',
     keep: 'Se conserva',
     drop: 'Se borra',
     turnosCount: 'Turnos',
@@ -85,12 +90,16 @@ export const patientsStaffMessages = defineMessages(
     origin: 'Origin',
     mergeTitle: 'Merge a duplicate record',
     mergeText:
-      "If the same person has another record (e.g. with a mistyped DNI), type that record's DNI: its appointments, mails and web account move to this record and the duplicate is deleted.",
+      "If the same person has another record (e.g. with a mistyped DNI), type that record's DNI: its appointments and mails move to this record, and its web account too if this record has none; the duplicate is deleted.",
     mergeDni: "Duplicate record's DNI",
     mergePreview: 'Review before merging',
     mergeConfirmTitle: 'Confirm the merge',
     mergeConfirmText: (p: { drop: string; keep: string }) =>
       `${p.keep} is kept. ${p.drop} is deleted; its appointments and any missing data move to the kept one. This cannot be undone.`,
+    mergeWebMoves: "The deleted record's web account moves to the kept one.",
+    mergeWebBoth:
+      "Both records have a web account: the kept record's stays, and the duplicate's web account is deleted with it. This cannot be undone.",
+    mergeDisabled: 'The record being deleted is disabled for the web: the kept one becomes disabled, with that note.',
     keep: 'Kept',
     drop: 'Deleted',
     turnosCount: 'Appointments',

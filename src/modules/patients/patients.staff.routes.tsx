@@ -188,14 +188,20 @@ export const patientsStaffRoutes =
         return showRecord(request, reply, id.data, { mergeForm, status: 400 });
       }
       const actor = request.actor;
-      const [keep, drop, keepTurnos, dropTurnos] = await Promise.all([
+      const [keep, drop, keepTurnos, dropTurnos, keepWeb, dropWeb] = await Promise.all([
         getPatient(ctx, { actor, id: id.data }),
         getPatient(ctx, { actor, id: other.id }),
         listAppointments(ctx, { actor, patientId: id.data, limit: 500, offset: 0 }),
         listAppointments(ctx, { actor, patientId: other.id, limit: 500, offset: 0 }),
+        hasWebAccount(ctx.database.db, id.data),
+        hasWebAccount(ctx.database.db, other.id),
       ]);
       const counts = { keep: keepTurnos.length, drop: dropTurnos.length };
-      return sendPage(reply, <MergeConfirmPage page={page} keep={keep} drop={drop} counts={counts} />);
+      const webAccounts = { keep: keepWeb, drop: dropWeb };
+      return sendPage(
+        reply,
+        <MergeConfirmPage page={page} keep={keep} drop={drop} counts={counts} webAccounts={webAccounts} />,
+      );
     });
 
     app.post('/staff/pacientes/:id/fusionar', hidden, async (request, reply) => {

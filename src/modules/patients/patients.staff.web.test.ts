@@ -148,6 +148,95 @@ for (const dialect of testDialects()) {
       assert.ok((await auditActions(keep.id)).includes('patient.merge'));
     });
 
+    const mergeDetail = async (keepId: number) =>
+      (
+        await t.ctx.database.db
+          .selectFrom('auditLog')
+          .select('detail')
+          .where('patientId', '=', keepId)
+          .where('action', '=', 'patient.merge')
+          .executeTakeFirstOrThrow()
+      ).detail;
+
+    test('merging a disabled duplicate with a web account into a clean record keeps the person disabled', async () => {
+      const db = t.ctx.database.db;
+      const keep = await insertPatient(db, { dni: '27333444', lastName: 'RUIZ' });
+      const drop = await insertPatient(db, {
+        dni: '27333445',
+        lastName: 'RUIZ',
+        disabled: true,
+        disabledNote: 'Faltó a tres turnos',
+      });
+      await withAccount(t, drop.id, 'clave-de-ruiz');
+
+      await desk.get(`/staff/pacientes/${keep.id}`);
+      assert.match(desk.text(), /y su usuario web también si esta ficha no tiene uno/);
+      await desk.get(`/staff/pacientes/${keep.id}/fusionar?dni=27333445`);
+      assert.match(desk.text(), /Usuario web no sí/);
+      assert.match(desk.text(), /El usuario web del registro que se borra pasa al que se conserva/);
+      assert.match(desk.text(), /el que se conserva queda deshabilitado/);
+      const merged = await desk.post(`/staff/pacientes/${keep.id}/fusionar`, { dropId: String(drop.id) });
+      assert.equal(merged.statusCode, 303);
+
+      const kept = await db
+        .selectFrom('patients')
+        .select(['disabled', 'disabledNote'])
+        .where('id', '=', keep.id)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(kept, { disabled: 1, disabledNote: 'Faltó a tres turnos' });
+      const account = await db
+        .selectFrom('webAccounts')
+        .select('patientId')
+        .where('patientId', '=', keep.id)
+        .executeTakeFirst();
+      assert.ok(account, 'the web account moved, and with it the block');
+      const detail = await mergeDetail(keep.id);
+      assert.match(detail, /deshabilitado como el duplicado/);
+      assert.match(detail, /usuario web movido/);
+    });
+
+    test('when both records have a web account the page says the duplicate’s is deleted, and the log says so', async () => {
+      const db = t.ctx.database.db;
+      const keep = await insertPatient(db, {
+        dni: '27555666',
+        lastName: 'DIAZ',
+        disabled: true,
+        disabledNote: 'Deuda',
+      });
+      const drop = await insertPatient(db, {
+        dni: '27555667',
+        lastName: 'DIAZ',
+        disabled: true,
+        disabledNote: 'Sin credencial',
+      });
+      await withAccount(t, keep.id, 'clave-de-diaz-1');
+      await withAccount(t, drop.id, 'clave-de-diaz-2');
+
+      await desk.get(`/staff/pacientes/${keep.id}/fusionar?dni=27555667`);
+      assert.match(desk.text(), /Usuario web sí sí/);
+      assert.match(
+        desk.text(),
+        /Los dos registros tienen usuario web: queda el del registro que se conserva, y el usuario web del duplicado se borra con él/,
+      );
+      await desk.post(`/staff/pacientes/${keep.id}/fusionar`, { dropId: String(drop.id) });
+
+      const accounts = await db
+        .selectFrom('webAccounts')
+        .select('patientId')
+        .where('patientId', 'in', [keep.id, drop.id])
+        .execute();
+      assert.deepEqual(accounts, [{ patientId: keep.id }], "the kept record's account stays, the other is gone");
+      const kept = await db
+        .selectFrom('patients')
+        .select(['disabled', 'disabledNote'])
+        .where('id', '=', keep.id)
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(kept, { disabled: 1, disabledNote: 'Deuda; Sin credencial' });
+      const detail = await mergeDetail(keep.id);
+      assert.match(detail, /usuario web del duplicado borrado/);
+      assert.doesNotMatch(detail, /usuario web movido/);
+    });
+
     test('professionals do not browse the register', async () => {
       const proUser = await insertStaffUser(t.ctx.database.db, {
         username: 'medico',

@@ -5,6 +5,7 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import type { StaffRole } from '../../platform/db/schema.js';
 import { idField } from '../../platform/http/fields.js';
+import { loadSecret } from '../../platform/secrets.js';
 import { sendPage } from '../../views/page.js';
 import type { WebShell } from '../../web/shell.js';
 import { listInsurers } from '../catalog/catalog.service.js';
@@ -15,7 +16,7 @@ import { findPatients, getPatient, type patientView } from './patients.service.j
 import { emptyForm, type FormState } from './views/form.js';
 import { FIELD_KEYS } from './views/staff-patients.js';
 import { type AltaProps, WebAccountAltaPage } from './views/web-accounts-alta.js';
-import { draftAlta, parseAltaExisting, parseAltaNew } from './web-accounts.staff.form.js';
+import { draftAlta, draftMark, hasDraftMark, parseAltaExisting, parseAltaNew } from './web-accounts.staff.form.js';
 import { createWebAccount } from './web-accounts.staff.service.js';
 
 const hidden = { schema: { hide: true } };
@@ -23,6 +24,7 @@ const DESK: StaffRole[] = ['admin', 'reception'];
 const ALTA_ERRORS = ['ACCOUNT_EXISTS', 'DNI_TAKEN', 'WEAK_PASSWORD', 'VALIDATION_ERROR', 'NOT_FOUND'] as const;
 /** Where a service error goes when it is about one field. */
 const ERROR_FIELD: Partial<Record<string, string>> = { DNI_TAKEN: 'dni', WEAK_PASSWORD: 'password' };
+const ALTA = '/staff/web/pacientes/alta';
 
 type PatientRow = ReturnType<typeof patientView>;
 
@@ -31,18 +33,21 @@ export const webAccountsAltaRoutes =
   async (app) => {
     const insurers = async (request: FastifyRequest) =>
       (await listInsurers(ctx, { actor: request.actor })).map((i) => ({ value: String(i.id), label: i.name }));
+    const secret = await loadSecret(ctx.database.db, 'forms');
+    const who = (request: FastifyRequest) => (request.actor.kind === 'staff' ? request.actor.ref : '');
 
     async function render(
       request: FastifyRequest,
       reply: FastifyReply,
-      props: Omit<AltaProps, 'page' | 'insurers'>,
+      props: Omit<AltaProps, 'page' | 'insurers' | 'draftMark'>,
       status = 200,
     ) {
       const [page, choices] = await Promise.all([
         shell.staffPage(request, reply),
         props.isNew ? insurers(request) : [],
       ]);
-      return sendPage(reply, <WebAccountAltaPage page={page} insurers={choices} {...props} />, status);
+      const mark = draftMark(secret, who(request), ALTA, ctx.clock.now());
+      return sendPage(reply, <WebAccountAltaPage page={page} insurers={choices} draftMark={mark} {...props} />, status);
     }
 
     /** The search of step 1: by DNI when it has digits, else by last name, as the patient register does. */
@@ -60,7 +65,9 @@ export const webAccountsAltaRoutes =
     app.get('/staff/web/pacientes/alta', hidden, async (request, reply) => {
       if (!shell.requireStaff(request, reply, DESK)) return reply;
       const query = queryOf(request);
-      // patientId and the typed fields: a form sent after the session ended, back after logging in.
+      // patientId and the typed fields: a form sent after the session ended, back after logging in. The
+      // fields are taken only with the form's own mark: a made-up link must not fill in someone's e-mail.
+      const marked = hasDraftMark(secret, who(request), ALTA, query, ctx.clock.now());
       const chosenId = idField.safeParse(query.paciente ?? query.patientId);
       if (chosenId.success) {
         const patient = await getPatient(ctx, { actor: request.actor, id: chosenId.data });
@@ -69,17 +76,17 @@ export const webAccountsAltaRoutes =
           const results = [{ patient, hasAccount: true }];
           return render(request, reply, { ...nothing, q: patient.dni, results, form: emptyForm() });
         }
-        const form = emptyForm({
-          dni: patient.dni,
-          email: patient.email ?? '',
-          activacion: 'mail',
-          ...draftAlta(query, ['dni', 'email', 'activacion']),
-        });
-        return render(request, reply, { ...nothing, chosen: patient, form });
+        const draft = marked ? draftAlta(query, ['dni', 'email', 'activacion']) : {};
+        const form = emptyForm({ dni: patient.dni, email: patient.email ?? '', activacion: 'mail', ...draft });
+        const restored = Object.keys(draft).length > 0;
+        return render(request, reply, { ...nothing, chosen: patient, form, restored });
       }
       if (query.nuevo === '1') {
-        const form = emptyForm({ activacion: 'mail', ...draftAlta(query, [...FIELD_KEYS, 'activacion']) });
-        return render(request, reply, { ...nothing, isNew: true, form });
+        // Without the mark only the DNI comes along: the search's own link carries it when nobody had it.
+        const draft = draftAlta(query, marked ? [...FIELD_KEYS, 'activacion'] : ['dni']);
+        const form = emptyForm({ activacion: 'mail', ...draft });
+        const restored = marked && Object.keys(draft).length > 0;
+        return render(request, reply, { ...nothing, isNew: true, form, restored });
       }
       const q = (query.buscar ?? '').trim().slice(0, 100);
       const results = q ? await search(request, q) : null;

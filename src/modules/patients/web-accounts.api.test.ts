@@ -67,10 +67,38 @@ for (const dialect of testDialects()) {
       assert.equal(mails.length, 0);
       const [row] = await auditOf('web_account.create', patient.id);
       assert.match(row?.actorRef ?? '', /^token:/);
+      const updates = await auditOf('patient.update', patient.id);
+      assert.deepEqual(
+        updates.map((r) => r.detail),
+        ['email (alta en web)'],
+        'the e-mail changed on the record: only that field is named',
+      );
 
       const again = await post({ patientId: patient.id, password: 'otra clave 22', activated: true });
       assert.equal(again.statusCode, 409);
       assert.equal(again.json().error.code, 'ACCOUNT_EXISTS');
+    });
+
+    test('alta that changes the DNI and e-mail records the record edit; one that changes nothing does not', async () => {
+      const db = t.ctx.database.db;
+      const changed = await insertPatient(db, { dni: '27444555', lastName: 'VERA' });
+      const res = await post({
+        patientId: changed.id,
+        dni: '27.444.556',
+        email: 'vera@example.com',
+        password: 'clave segura 2',
+        activated: true,
+      });
+      assert.equal(res.statusCode, 201, res.body);
+      const [update, ...more] = await auditOf('patient.update', changed.id);
+      assert.equal(more.length, 0);
+      assert.equal(update?.detail, 'dni, email (alta en web)');
+      assert.match(update?.actorRef ?? '', /^token:/);
+
+      const same = await insertPatient(db, { dni: '27444666', lastName: 'IGUAL' });
+      const plain = await post({ patientId: same.id, password: 'clave segura 3', activated: true });
+      assert.equal(plain.statusCode, 201, plain.body);
+      assert.equal((await auditOf('patient.update', same.id)).length, 0);
     });
 
     test('alta of a new patient without activation: the activation mail arrives and its link activates', async () => {

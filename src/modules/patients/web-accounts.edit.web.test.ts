@@ -8,7 +8,15 @@ import type { ReceivedMail } from '../../../test/support/smtp-sink.js';
 import type { TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
 import { WebClient } from '../../../test/support/web-client.js';
-import { forgetLimits, inputValue, linkPath, location, logIn, withAccount } from './accounts.test-helpers.js';
+import {
+  forgetLimits,
+  hiddenValue,
+  inputValue,
+  linkPath,
+  location,
+  logIn,
+  withAccount,
+} from './accounts.test-helpers.js';
 
 /** The newest mail to that address whose subject matches (a change may send a notice too). */
 async function mailAbout(t: TestApp, address: string, subject: RegExp): Promise<ReceivedMail> {
@@ -214,6 +222,34 @@ for (const dialect of testDialects()) {
       assert.match(desk.text(), /El paciente no tiene e-mail: cargalo antes de enviarle el mail/);
     });
 
+    test('a link that names the form fields does not fill the forms: only a draft of this user does', async () => {
+      const db = t.ctx.database.db;
+      const patient = await insertPatient(db, { dni: '48600111', lastName: 'ENLACE' });
+      await withAccount(t, patient.id, 'clave de enlace');
+      const crafted = `?dni=48600111&email=${encodeURIComponent('intruso@example.net')}&disabled=1&disabledNote=x`;
+      await desk.get(`/staff/web/pacientes/${patient.id}${crafted}`);
+      assert.equal(inputValue(desk.html, 'email'), patient.email, 'the stored e-mail, not the one in the link');
+      assert.doesNotMatch(desk.text(), /Se recuperó/);
+      await desk.get(`/staff/web/pacientes/${patient.id}${crafted}&borrador=1`);
+      assert.equal(inputValue(desk.html, 'email'), patient.email, 'a made-up mark is no mark');
+
+      // Another user's mark, for this very form, does not open it filled either.
+      const otherId = (await insertStaffUser(db, { username: 'mesa-web-3', role: 'reception' })).id;
+      const other = await WebClient.loggedInStaff(t.app, t.ctx, otherId);
+      await other.get(`/staff/web/pacientes/${patient.id}`);
+      const theirs = encodeURIComponent(hiddenValue(other.html, 'borrador'));
+      await desk.get(`/staff/web/pacientes/${patient.id}${crafted}&borrador=${theirs}`);
+      assert.equal(inputValue(desk.html, 'email'), patient.email);
+
+      const fresh = await insertPatient(db, { dni: '48600222', lastName: 'SINCUENTA' });
+      await desk.get(`/staff/web/pacientes/alta?paciente=${fresh.id}&email=intruso%40example.net`);
+      assert.equal(inputValue(desk.html, 'email'), fresh.email);
+      await desk.get('/staff/web/pacientes/alta?nuevo=1&dni=48600333&email=intruso%40example.net&lastName=X');
+      assert.equal(inputValue(desk.html, 'dni'), '48600333', "the search's own link still brings the DNI");
+      assert.equal(inputValue(desk.html, 'email'), '');
+      assert.equal(inputValue(desk.html, 'lastName'), '');
+    });
+
     // Last: it moves the clock past the staff's idle time, which ends every session of this suite.
     test('a form sent after the session ended opens filled (without the password) after logging in again', async () => {
       const patient = await insertPatient(t.ctx.database.db, { dni: '48500111', lastName: 'TARDE' });
@@ -222,6 +258,7 @@ for (const dialect of testDialects()) {
       await late.get(`/staff/web/pacientes/${patient.id}`);
       t.clock.advance(31 * 60_000);
       const sent = await late.post(`/staff/web/pacientes/${patient.id}`, {
+        borrador: hiddenValue(late.html, 'borrador'),
         dni: '48500111',
         email: 'tarde@example.com',
         password: 'secreta de tarde',
@@ -235,6 +272,7 @@ for (const dialect of testDialects()) {
       assert.doesNotMatch(volver, /secreta/);
       const again = await WebClient.loggedInStaff(t.app, t.ctx, userId);
       await again.get(volver);
+      assert.match(again.text(), /Se recuperó lo que estabas escribiendo antes de que se cerrara la sesión/);
       assert.equal(inputValue(again.html, 'email'), 'tarde@example.com');
       assert.ok(checked(again.html, 'disabled'));
       assert.match(again.html, /Escrita después de irse a almorzar<\/textarea>/);
@@ -250,6 +288,7 @@ for (const dialect of testDialects()) {
       await again.get('/staff/web/pacientes/alta?nuevo=1');
       t.clock.advance(31 * 60_000);
       const alta = await again.post('/staff/web/pacientes/alta', {
+        borrador: hiddenValue(again.html, 'borrador'),
         nuevo: '1',
         dni: '48500222',
         lastName: 'Olvido',
@@ -261,6 +300,7 @@ for (const dialect of testDialects()) {
       const altaBack = new URL(location(alta), 'http://x').searchParams.get('volver') ?? '';
       const third = await WebClient.loggedInStaff(t.app, t.ctx, userId);
       await third.get(altaBack);
+      assert.match(third.text(), /Se recuperó lo que estabas escribiendo/);
       assert.equal(inputValue(third.html, 'lastName'), 'Olvido');
       assert.equal(inputValue(third.html, 'email'), 'rita@example.com');
       assert.match(third.html, /value="activado" checked/);

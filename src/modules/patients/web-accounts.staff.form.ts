@@ -1,6 +1,7 @@
 // What the "Pacientes web" forms send, checked field by field so each problem shows beside its field
 // before the service is asked (the service checks again and has the last word).
 import type { Lang } from '../../platform/i18n/lang.js';
+import { hmac, sameText } from '../../platform/secrets.js';
 import { fieldMessages } from './accounts.fields.messages.js';
 import { passwordProblem } from './accounts.rules.js';
 import { normalizeDni, normalizeEmail } from './patients.rules.js';
@@ -31,8 +32,38 @@ export function accountForm(a: WebAccountView): FormState {
 }
 
 /**
- * A form sent after the session ended comes back, after logging in, with its fields in the address (never the
- * password): the page opens with them instead of the stored values.
+ * The hidden field of these forms. A form sent after the session ended comes back, after logging in, with
+ * its fields in the address (the shell copies every field but passwords), this one included: only then does
+ * the page open with them. A link someone made up cannot carry it: it is signed for this staff user and
+ * this form, and lasts a day (a working day's session and the login after it).
+ */
+export const DRAFT_FIELD = 'borrador';
+const DRAFT_MS = 24 * 60 * 60_000;
+
+const draftSignature = (secret: string, who: string, path: string, until: string) =>
+  hmac(secret, `borrador:${who}:${path}:${until}`);
+
+export function draftMark(secret: string, who: string, path: string, nowMs: number): string {
+  const until = String(nowMs + DRAFT_MS);
+  return `${until}.${draftSignature(secret, who, path, until)}`;
+}
+
+/** Whether the address carries this user's mark for this form, still valid: the fields in it are a draft. */
+export function hasDraftMark(
+  secret: string,
+  who: string,
+  path: string,
+  query: Record<string, string>,
+  nowMs: number,
+): boolean {
+  const [until, signature] = (query[DRAFT_FIELD] ?? '').split('.');
+  if (!until || !signature || !(Number(until) >= nowMs)) return false;
+  return sameText(signature, draftSignature(secret, who, path, until));
+}
+
+/**
+ * The edit form as it was typed, from the address (never the password), when the address carries the draft
+ * mark: the page opens with it instead of the stored values, and says so.
  */
 export function draftEdit(query: Record<string, string>): FormState | undefined {
   if (!('dni' in query)) return undefined;

@@ -45,6 +45,8 @@ export const webAccountsMessages = defineMessages(
       'No le llegó el mail de activación: tildá «ACTIVADO?» o reenviale el mail desde «Modificar activación/contraseña».',
     // The account's page
     editTitle: 'Modificar activación/contraseña',
+    draftRestored:
+      'Se recuperó lo que estabas escribiendo antes de que se cerrara la sesión: revisalo antes de guardar.',
     accountData: 'Usuario web',
     note: 'Observación',
     password: 'Contraseña web nueva',
@@ -154,6 +156,7 @@ export const webAccountsMessages = defineMessages(
     helpActivation:
       'The activation e-mail did not arrive: tick «ACTIVATED?» or send it again from «Change activation/password».',
     editTitle: 'Change activation/password',
+    draftRestored: 'What you were typing before the session ended has been brought back: check it before saving.',
     accountData: 'Web account',
     note: 'Note',
     password: 'New web password',

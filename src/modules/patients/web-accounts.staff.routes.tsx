@@ -4,6 +4,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.js';
 import type { StaffRole } from '../../platform/db/schema.js';
 import { idField } from '../../platform/http/fields.js';
+import { loadSecret } from '../../platform/secrets.js';
 import { type StaffPage, sendPage } from '../../views/page.js';
 import type { WebShell } from '../../web/shell.js';
 import { baseUrlOf, expected, formBody, queryOf } from './accounts.request.routes.js';
@@ -11,7 +12,7 @@ import type { FormState } from './views/form.js';
 import { WebAccountPage } from './views/web-account.js';
 import { STATE_PARAM, type StateChoice, WebAccountsPage } from './views/web-accounts.js';
 import { webAccountsAltaRoutes } from './web-accounts.alta.routes.js';
-import { accountForm, draftEdit, parseEdit } from './web-accounts.staff.form.js';
+import { accountForm, draftEdit, draftMark, hasDraftMark, parseEdit } from './web-accounts.staff.form.js';
 import { webAccountsMessages } from './web-accounts.staff.messages.js';
 import { getWebAccount, listWebAccounts, updateWebAccount, type WebAccountView } from './web-accounts.staff.service.js';
 import { sendActivationMail, sendPasswordResetMail } from './web-accounts.staff-mails.service.js';
@@ -56,13 +57,16 @@ export const webAccountsStaffRoutes =
   (ctx: AppContext, shell: WebShell): FastifyPluginAsync =>
   async (app) => {
     const idOf = (request: FastifyRequest) => idField.safeParse((request.params as { id: string }).id);
+    const secret = await loadSecret(ctx.database.db, 'forms');
+    const who = (request: FastifyRequest) => (request.actor.kind === 'staff' ? request.actor.ref : '');
+    const formPath = (patientId: number) => `/staff/web/pacientes/${patientId}`;
 
-    /** The account's page: the form as given (typed values after a mistake) or as the account is. */
+    /** The account's page: the form as given (typed values after a mistake, or a draft) or as the account is. */
     async function showAccount(
       request: FastifyRequest,
       reply: FastifyReply,
       patientId: number,
-      extra: { form?: FormState; alert?: string; status?: number } = {},
+      extra: { form?: FormState; alert?: string; status?: number; restored?: boolean } = {},
     ) {
       const [page, account] = await Promise.all([
         shell.staffPage(request, reply),
@@ -77,6 +81,8 @@ export const webAccountsStaffRoutes =
           form={extra.form ?? accountForm(account)}
           flash={flash}
           alert={extra.alert}
+          draftMark={draftMark(secret, who(request), formPath(patientId), ctx.clock.now())}
+          restored={extra.restored}
         />,
         extra.status ?? 200,
       );
@@ -100,8 +106,11 @@ export const webAccountsStaffRoutes =
       if (!shell.requireStaff(request, reply, DESK)) return reply;
       const id = idOf(request);
       if (!id.success) return reply.callNotFound();
-      const draft = draftEdit(queryOf(request));
-      return showAccount(request, reply, id.data, draft ? { form: draft } : {});
+      // A link that merely names the fields (someone else's e-mail, say) opens the account as it is.
+      const query = queryOf(request);
+      const marked = hasDraftMark(secret, who(request), formPath(id.data), query, ctx.clock.now());
+      const draft = marked ? draftEdit(query) : undefined;
+      return showAccount(request, reply, id.data, draft ? { form: draft, restored: true } : {});
     });
 
     app.post('/staff/web/pacientes/:id', hidden, async (request, reply) => {

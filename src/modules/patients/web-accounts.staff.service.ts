@@ -156,6 +156,11 @@ export async function createWebAccount(ctx: AppContext, input: NewWebAccount): P
         patient = Object.keys(changes).length
           ? ((await patients.updatePatient(trx, existing.id, { ...changes, updatedAt: stamp })) as Patient)
           : existing;
+        // The record changed too: the log says which fields (not their values), as any other record edit.
+        if (Object.keys(changes).length) {
+          const detail = `${Object.keys(changes).join(', ')} (alta en web)`;
+          await audit(ctx, actor, { action: 'patient.update', patientId: existing.id, detail }, trx);
+        }
       } else {
         const data = input.patient as PatientInput;
         patient = await patients.insertPatient(trx, { ...data, dni, email, createdAt: stamp, updatedAt: stamp });

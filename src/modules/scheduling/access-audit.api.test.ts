@@ -48,7 +48,8 @@ for (const dialect of testDialects()) {
       ).id;
       await call('POST', `/appointments/${b}/reschedule`, { start: '2026-11-23T10:40:00-03:00' });
       await call('POST', `/appointments/${b}/cancel`);
-      await call('DELETE', `/appointments/${a}`);
+      // Turno a has its attendance recorded and stays; the cancelled b may go.
+      await call('DELETE', `/appointments/${b}`);
       const over = (
         await call(
           'POST',
@@ -87,7 +88,7 @@ for (const dialect of testDialects()) {
             'reprogramado de 2026-11-23T10:20:00-03:00 a 2026-11-23T10:40:00-03:00',
           ],
           ['appointment.cancel', p, `turno:${b}`, ''],
-          ['appointment.delete', p, `turno:${a}`, ''],
+          ['appointment.delete', p, `turno:${b}`, ''],
           ['appointment.create', p, `turno:${over}`, 'sobreturno'],
           ['appointment.list', null, '', `agenda del día date=2026-11-23 professionalId=${seed.gonzalez.id}`],
         ],

@@ -11,7 +11,7 @@ import { getSettings } from '../center/center.repo.js';
 import type { StaffActor } from '../staff/actor.js';
 import { audit } from '../staff/audit.service.js';
 import { orphanedTurnos, type Schedule } from './agenda-orphans.rules.js';
-import { blocksFor, exceptionsFor, type ReservedTurno, reservedTurnos } from './agendas.repo.js';
+import { allProfessionalIds, blocksFor, exceptionsFor, type ReservedTurno, reservedTurnos } from './agendas.repo.js';
 import type { Service } from './slots.rules.js';
 
 /** Where a change is worked out: inside the transaction that applies it, or on its own for a preview. */
@@ -144,8 +144,11 @@ export interface SaveOptions {
   confirmOrphans: boolean;
   /** Names the change in the audit log, e.g. "agenda:4". */
   what: string;
-  /** Whose agendas change: their bookings wait, so none slips in between the check and the save. */
-  lockProfessionalIds: readonly number[];
+  /**
+   * Whose agendas change: their bookings wait, so none slips in between the check and the save.
+   * 'all': a change for the whole center (an exception without professional, the holidays).
+   */
+  lockProfessionalIds: readonly number[] | 'all';
 }
 
 /**
@@ -162,9 +165,13 @@ export async function saveChange<T>(
   const nowMs = ctx.clock.now();
   type Outcome = { refused: ReservedTurno[] } | { done: { result: T; orphaned: number } };
   const outcome = await db.transaction().execute(async (trx): Promise<Outcome> => {
-    for (const id of [...options.lockProfessionalIds].sort((a, b) => a - b)) {
-      await lockKey(trx, ctx.database.dialect, `professional:${id}`);
-    }
+    // Bookings hold one professional's lock at most (after the patient's and the IP's, never before), and
+    // changes take theirs in ascending id order: no two transactions can wait on each other in a circle.
+    const ids =
+      options.lockProfessionalIds === 'all'
+        ? await allProfessionalIds(trx)
+        : [...options.lockProfessionalIds].sort((a, b) => a - b);
+    for (const id of ids) await lockKey(trx, ctx.database.dialect, `professional:${id}`);
     const planned = await plan({ db: trx, zone, nowMs });
     if (planned.orphans.length > 0 && !options.confirmOrphans) return { refused: planned.orphans };
     return { done: { result: await planned.apply(), orphaned: planned.orphans.length } };

@@ -166,5 +166,24 @@ for (const dialect of testDialects()) {
       assert.equal(anonymous.statusCode, 401);
       assert.equal((await agendas()).length, before);
     });
+
+    test("a professional token reads its own professional's hours, not another's", async () => {
+      const other = await insertProfessional(t.ctx.database.db, {
+        lastName: 'OTRA',
+        agendas: [{ weekday: 2, start: '09:00', end: '12:00', slotMinutes: 30 }],
+      });
+      const pro = await t.auth('professional', proId);
+      const own = await t.app.inject({ url: `/api/v1/professionals/${proId}/agendas`, headers: pro });
+      assert.equal(own.statusCode, 200, own.body);
+      const theirs = await t.app.inject({ url: `/api/v1/professionals/${other.id}/agendas`, headers: pro });
+      assert.equal(theirs.statusCode, 403, theirs.body);
+      assert.equal((theirs.json() as ApiError).error.code, 'FORBIDDEN');
+      const reception = await t.app.inject({
+        url: `/api/v1/professionals/${other.id}/agendas`,
+        headers: await t.auth('reception'),
+      });
+      assert.equal(reception.statusCode, 200, 'the desk reads everyone');
+      assert.equal(reception.json().length, 1);
+    });
   });
 }

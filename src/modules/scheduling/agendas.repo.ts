@@ -55,6 +55,12 @@ export function agendasOf(db: Kysely<DB>, professionalId: number): Promise<Agend
     .execute();
 }
 
+/** Every professional's id, ascending: the order their booking locks are taken in. */
+export async function allProfessionalIds(db: Kysely<DB>): Promise<number[]> {
+  const rows = await db.selectFrom('professionals').select('id').orderBy('id').execute();
+  return rows.map((r) => r.id);
+}
+
 export function insertAgenda(db: Kysely<DB>, agenda: NewAgenda): Promise<Agenda> {
   return db.insertInto('agendas').values(agenda).returningAll().executeTakeFirstOrThrow();
 }

@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import type { Agenda, DB, ExceptionKind, ScheduleException } from '../../platform/db/schema.js';
 import * as catalog from '../catalog/catalog.repo.js';
-import { type Actor, requireStaff } from '../staff/actor.js';
+import { type Actor, canSeeProfessional, requireStaff } from '../staff/actor.js';
 import { type ChangePlan, findOrphans, type PlanContext, saveChange } from './agenda-orphans.service.js';
 import * as repo from './agendas.repo.js';
 
@@ -85,7 +85,9 @@ export async function createAgenda(ctx: AppContext, input: { actor: Actor; agend
 }
 
 export async function listAgendas(ctx: AppContext, input: { actor: Actor; professionalId: number }) {
-  requireStaff(input.actor);
+  const staff = requireStaff(input.actor);
+  // A professional reads their own hours only, as with getAgenda and listExceptions.
+  if (!canSeeProfessional(staff, input.professionalId)) throw new AppError('FORBIDDEN');
   return repo.agendasOf(ctx.database.db, input.professionalId);
 }
 
@@ -154,7 +156,7 @@ export async function createException(
       actor,
       confirmOrphans: input.confirmOrphans === true,
       what: e.professionalId === null ? 'excepcion:centro' : `excepcion:profesional:${e.professionalId}`,
-      lockProfessionalIds: e.professionalId === null ? [] : [e.professionalId],
+      lockProfessionalIds: e.professionalId === null ? 'all' : [e.professionalId],
     },
     (p) => planException(p, e),
   );

@@ -63,8 +63,17 @@ export function updateAppointment(
     .executeTakeFirst();
 }
 
-export async function deleteAppointment(db: Kysely<DB>, id: number): Promise<boolean> {
-  const r = await db.deleteFrom('appointments').where('id', '=', id).executeTakeFirst();
+/** Deletes the appointment if its status is still one of `fromStatus` (guarded, like updateAppointment). */
+export async function deleteAppointment(
+  db: Kysely<DB>,
+  id: number,
+  fromStatus: readonly AppointmentStatus[],
+): Promise<boolean> {
+  const r = await db
+    .deleteFrom('appointments')
+    .where('id', '=', id)
+    .where('status', 'in', fromStatus)
+    .executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
 }
 

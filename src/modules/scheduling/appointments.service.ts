@@ -11,10 +11,12 @@ import { REASON_MAX } from './appointment.details.js';
 import { appointmentView } from './appointment.view.js';
 import * as repo from './appointments.repo.js';
 
-async function loadFor(ctx: AppContext, actor: Actor, id: number): Promise<Appointment> {
+/** `origin`: a screen that lists only turnos of one origin (Turnos dados por web) acts only on those. */
+async function loadFor(ctx: AppContext, actor: Actor, id: number, origin?: AppointmentOrigin): Promise<Appointment> {
   const a = await repo.getAppointment(ctx.database.db, id);
   const visible =
     a !== undefined &&
+    (origin === undefined || a.origin === origin) &&
     ((actor.kind === 'patient' && actor.patientId === a.patientId) ||
       (actor.kind === 'staff' && canSeeProfessional(actor, a.professionalId)));
   // Someone else's appointment looks exactly like a missing one.
@@ -95,10 +97,13 @@ function actorName(actor: Actor): string {
 }
 
 /** Patients cancel their own upcoming turnos; staff cancel any that is still reserved. Cancelling frees the slot. */
-export async function cancelAppointment(ctx: AppContext, input: { actor: Actor; id: number }) {
+export async function cancelAppointment(
+  ctx: AppContext,
+  input: { actor: Actor; id: number; origin?: AppointmentOrigin | undefined },
+) {
   const { actor } = input;
   if (actor.kind === 'staff') requireStaff(actor, ['admin', 'reception']);
-  const a = await loadFor(ctx, actor, input.id);
+  const a = await loadFor(ctx, actor, input.id, input.origin);
   const now = ctx.clock.now();
   if (a.status !== 'reserved') throw new AppError('INVALID_TRANSITION', { from: a.status, to: 'cancelled' });
   if (actor.kind === 'patient' && Date.parse(a.startsAt) <= now) throw new AppError('IN_THE_PAST');
@@ -186,12 +191,21 @@ export async function updateAppointment(
   return appointmentView(zone, updated);
 }
 
-export async function deleteAppointment(ctx: AppContext, input: { actor: Actor; id: number }) {
+/** A turno with attendance recorded is part of the patient's history: only reserved or cancelled ones go. */
+const DELETABLE: readonly AppointmentStatus[] = ['reserved', 'cancelled'];
+
+export async function deleteAppointment(
+  ctx: AppContext,
+  input: { actor: Actor; id: number; origin?: AppointmentOrigin | undefined },
+) {
   requireStaff(input.actor, ['admin', 'reception']);
-  const a = await loadFor(ctx, input.actor, input.id);
-  await ctx.database.db.transaction().execute(async (trx) => {
-    if (await repo.deleteAppointment(trx, a.id)) {
-      await audit(ctx, input.actor, { action: 'appointment.delete', ...about(a) }, trx);
-    }
+  const a = await loadFor(ctx, input.actor, input.id, input.origin);
+  if (!DELETABLE.includes(a.status)) throw new AppError('ATTENDANCE_RECORDED');
+  const deleted = await ctx.database.db.transaction().execute(async (trx) => {
+    if (!(await repo.deleteAppointment(trx, a.id, DELETABLE))) return false;
+    await audit(ctx, input.actor, { action: 'appointment.delete', ...about(a) }, trx);
+    return true;
   });
+  // Attendance marked in between: the turno stays (deleted in between: nothing left to do).
+  if (!deleted && (await repo.getAppointment(ctx.database.db, a.id))) throw new AppError('ATTENDANCE_RECORDED');
 }

@@ -204,6 +204,34 @@ for (const dialect of testDialects()) {
       assert.equal(web.json().error.code, 'OVERBOOK_STAFF_ONLY');
     });
 
+    test('a turno with attendance recorded is not deleted; set back to reserved, it is', async () => {
+      const id = (await book(cardio('2026-11-23T11:20:00-03:00', { patientId: await newPatient() }))).json().id;
+      const reception = await t.auth('reception');
+      const call = (method: 'PATCH' | 'DELETE', payload?: object) =>
+        t.app.inject({
+          method,
+          url: `/api/v1/appointments/${id}`,
+          headers: reception,
+          ...(payload ? { payload } : {}),
+        });
+      for (const status of ['present', 'absent']) {
+        assert.equal((await call('PATCH', { status })).statusCode, 200);
+        const refused = await call('DELETE');
+        assert.equal(refused.statusCode, 409, status);
+        assert.equal(refused.json().error.code, 'ATTENDANCE_RECORDED');
+        assert.match(refused.json().error.message, /Un turno con asistencia registrada .* no se borra/);
+      }
+      const english = await t.app.inject({
+        method: 'DELETE',
+        url: `/api/v1/appointments/${id}`,
+        headers: { ...reception, 'accept-language': 'en' },
+      });
+      assert.equal(english.statusCode, 409);
+      assert.match(english.json().error.message, /attendance recorded/);
+      assert.equal((await call('PATCH', { status: 'reserved' })).statusCode, 200, 'a mistake is corrected first');
+      assert.equal((await call('DELETE')).statusCode, 204);
+    });
+
     test('cancel frees the slot and records who; attendance; delete', async () => {
       const start = '2026-11-24T11:40:00-03:00';
       const created = (await book(cardio(start, { patientId: await newPatient() }))).json();
@@ -260,9 +288,11 @@ for (const dialect of testDialects()) {
       });
       assert.equal(bad.statusCode, 400);
 
-      const del = await t.app.inject({ method: 'DELETE', url: `/api/v1/appointments/${id}`, headers: admin });
+      const attended = await t.app.inject({ method: 'DELETE', url: `/api/v1/appointments/${id}`, headers: admin });
+      assert.equal(attended.statusCode, 409, 'a turno with attendance stays');
+      const del = await t.app.inject({ method: 'DELETE', url: `/api/v1/appointments/${created.id}`, headers: admin });
       assert.equal(del.statusCode, 204);
-      const gone = await t.app.inject({ url: `/api/v1/appointments/${id}`, headers: admin });
+      const gone = await t.app.inject({ url: `/api/v1/appointments/${created.id}`, headers: admin });
       assert.equal(gone.statusCode, 404);
       t.clock.advance(-24 * 3600_000);
     });

@@ -2,13 +2,62 @@
 // exceeded: many requests at once, in one process and across several processes sharing the database.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
 import { insertPatient } from '../../../test/support/factories.js';
 import { buildSeededApp, cardiology, postBooking, type Seed } from '../../../test/support/seeded-app.js';
 import { TurneroProcess } from '../../../test/support/server-process.js';
 import type { TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
+import { AppError } from '../../errors.js';
+import { lockKey } from '../../platform/db/dialect.js';
 import { addDays, isoWeekday, todayIn } from '../../platform/time/zone.js';
+import type { StaffActor } from '../staff/actor.js';
 import { createApiToken } from '../staff/api-tokens.service.js';
+import { createException } from './agendas.service.js';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `work` inside a transaction that holds professional `id`'s booking lock (on SQLite: the write lock,
+ * as every write transaction does) until `release` is called, as an agenda change being saved would.
+ */
+function holdProfessional(t: TestApp, id: number, work: (trx: TestApp['ctx']['database']['db']) => Promise<void>) {
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let holding = () => {};
+  const held = new Promise<void>((resolve) => {
+    holding = resolve;
+  });
+  const done = t.ctx.database.db.transaction().execute(async (trx) => {
+    await lockKey(trx, t.ctx.database.dialect, `professional:${id}`);
+    await work(trx);
+    holding();
+    await gate;
+  });
+  return { held, done, release };
+}
+
+/** PostgreSQL: until `n` transactions of this database wait for an advisory lock (or 5 s, or `until` settles). */
+async function lockWaiters(t: TestApp, n: number, until?: Promise<unknown>) {
+  let settled = false;
+  void until?.then(
+    () => {
+      settled = true;
+    },
+    () => {
+      settled = true;
+    },
+  );
+  for (let i = 0; i < 250 && !settled; i++) {
+    const { rows } = await sql<{ n: number }>`select count(*) as n from pg_locks
+      where locktype = 'advisory' and not granted
+        and database = (select oid from pg_database where datname = current_database())`.execute(t.ctx.database.db);
+    if (Number(rows[0]?.n) >= n) return;
+    await sleep(20);
+  }
+}
 
 function tally(statuses: number[]) {
   const counts: Record<number, number> = {};
@@ -52,6 +101,78 @@ for (const dialect of testDialects()) {
       assert.ok(
         results.filter((r) => r.statusCode === 422).every((r) => r.json().error.code === 'LIMIT_FUTURE_PATIENT'),
       );
+    });
+
+    test('a center-wide exception saved while a booking waits: the booking is refused or the exception lists it', {
+      skip: dialect === 'sqlite' && 'SQLite runs one write transaction at a time: the two cannot interleave',
+    }, async () => {
+      const patient = await insertPatient(t.ctx.database.db);
+      const date = '2026-12-21';
+      // Someone holds GONZALEZ's agenda (a booking in progress): the new booking queues up behind it.
+      const holder = holdProfessional(t, seed.gonzalez.id, async () => {});
+      await holder.held;
+      const booking = book({ patientId: patient.id, start: `${date}T09:00:00-03:00` });
+      await lockWaiters(t, 1);
+      const actor: StaffActor = {
+        kind: 'staff',
+        ref: 'cli',
+        name: 'Admin',
+        role: 'admin',
+        professionalId: null,
+        ip: '',
+      };
+      const exception = createException(t.ctx, {
+        actor,
+        exception: { professionalId: null, fromDate: date, toDate: date, kind: 'block', reason: 'Corte de luz' },
+      });
+      // A center-wide change waits for every professional's lock; before, it did not wait at all.
+      await lockWaiters(t, 2, exception);
+      holder.release();
+      await holder.done;
+      const [res, saved] = await Promise.allSettled([booking, exception]);
+      assert.equal(res.status, 'fulfilled');
+      const booked = res.status === 'fulfilled' && res.value.statusCode === 201;
+      if (booked) {
+        assert.ok(
+          saved.status === 'rejected' &&
+            saved.reason instanceof AppError &&
+            saved.reason.code === 'ORPHANED_APPOINTMENTS',
+          'a turno booked on that day must stop the exception until confirmed',
+        );
+      } else {
+        assert.equal(res.status === 'fulfilled' && res.value.json().error.code, 'NOT_IN_AGENDA');
+        assert.equal(saved.status, 'fulfilled');
+      }
+      await t.ctx.database.db.deleteFrom('scheduleExceptions').where('fromDate', '=', date).execute();
+    });
+
+    test('a turno moved while a leave is being saved for that day is refused once the leave is in', {
+      skip: dialect === 'sqlite' && 'SQLite runs one write transaction at a time: the two cannot interleave',
+    }, async () => {
+      const patient = await insertPatient(t.ctx.database.db);
+      const booked = await book({ patientId: patient.id, start: '2026-12-22T09:00:00-03:00' });
+      assert.equal(booked.statusCode, 201);
+      const day = '2026-12-23';
+      const holder = holdProfessional(t, seed.gonzalez.id, async (trx) => {
+        await trx
+          .insertInto('scheduleExceptions')
+          .values({ professionalId: seed.gonzalez.id, fromDate: day, toDate: day, kind: 'leave', reason: 'Licencia' })
+          .execute();
+      });
+      await holder.held;
+      const moved = t.app.inject({
+        method: 'POST',
+        url: `/api/v1/appointments/${booked.json().id}/reschedule`,
+        headers: admin,
+        payload: { start: `${day}T09:00:00-03:00` },
+      });
+      await lockWaiters(t, 1);
+      holder.release();
+      await holder.done;
+      const res = await moved;
+      assert.equal(res.statusCode, 422, res.body);
+      assert.equal(res.json().error.code, 'NOT_IN_AGENDA');
+      await t.ctx.database.db.deleteFrom('scheduleExceptions').where('fromDate', '=', day).execute();
     });
 
     test('ten patients on one connection at once cannot pass the per-IP limit', async () => {
@@ -120,6 +241,38 @@ for (const dialect of testDialects()) {
         patients.map((p, i) => post(i, { patientId: p.id, start: `${monday}T10:00:00-03:00` })),
       );
       assert.deepEqual(tally(responses.map((r) => r.status)), { 201: 1, 409: 59 });
+    });
+
+    test('a leave saved while another process checks a booking against the agenda is seen by that booking', async () => {
+      const day = weekdaysFromNextMonday(12)[11] as string;
+      const patient = await insertPatient(t.ctx.database.db);
+      // The leave is written (not yet committed) while the agenda change holds GONZALEZ's lock.
+      const holder = holdProfessional(t, seed.gonzalez.id, async (trx) => {
+        await trx
+          .insertInto('scheduleExceptions')
+          .values({
+            professionalId: seed.gonzalez.id,
+            fromDate: day,
+            toDate: day,
+            fromTime: null,
+            toTime: null,
+            kind: 'leave',
+            reason: 'Congreso',
+          })
+          .execute();
+      });
+      await holder.held;
+      const response = post(0, { patientId: patient.id, start: `${day}T09:00:00-03:00` });
+      // The booking reaches the lock (PostgreSQL: seen waiting; SQLite: the other process polls the write lock).
+      if (dialect === 'postgres') await lockWaiters(t, 1);
+      else await sleep(500);
+      holder.release();
+      await holder.done;
+      const res = await response;
+      const body = (await res.json()) as { error?: { code: string } };
+      assert.equal(res.status, 422, JSON.stringify(body));
+      assert.equal(body.error?.code, 'NOT_IN_AGENDA');
+      await t.ctx.database.db.deleteFrom('scheduleExceptions').where('fromDate', '=', day).execute();
     });
 
     test('one patient booking 9 days at once through 3 processes gets exactly 4 (web limit)', async () => {

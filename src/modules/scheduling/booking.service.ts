@@ -1,8 +1,9 @@
 // The one use case that books an appointment, for the web and for staff, with every rule of the manual.
+import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { isOverlapError, lockKey } from '../../platform/db/dialect.js';
-import type { AppointmentOrigin } from '../../platform/db/schema.js';
+import type { AppointmentOrigin, DB } from '../../platform/db/schema.js';
 import type { Lang } from '../../platform/i18n/lang.js';
 import { normalizeIp } from '../../platform/ip.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
@@ -59,9 +60,12 @@ function serviceOf(input: BookingInput): NonNullable<Service> {
 /**
  * The agenda slot a turno starting at `startMs` takes (an overbook: the slot it falls in), taken or not:
  * the database guard judges that. Refuses a time the professional's agenda does not offer for the service.
+ * `db` is the transaction holding the professional's lock: agenda changes take it too, so a leave or a
+ * holiday saved a moment ago is seen here, and one being saved waits for this turno (and then lists it).
  */
 export async function requireAgendaSlot(
   ctx: AppContext,
+  db: Kysely<DB>,
   q: {
     zone: string;
     professionalId: number;
@@ -71,7 +75,6 @@ export async function requireAgendaSlot(
     overbook: boolean;
   },
 ) {
-  const db = ctx.database.db;
   const date = utcToCivil(q.zone, q.startMs).date;
   const [blocks, exceptions] = await Promise.all([
     blocksFor(db, [q.professionalId], date, date),
@@ -134,15 +137,6 @@ export async function bookAppointment(ctx: AppContext, input: BookingInput) {
   if (web && date > addDays(todayIn(zone, now), professional.maxDaysAhead)) {
     throw new AppError('TOO_FAR_AHEAD', { days: professional.maxDaysAhead });
   }
-  const slot = await requireAgendaSlot(ctx, {
-    zone,
-    professionalId: professional.id,
-    service,
-    serviceName: serviceEntity.name,
-    startMs,
-    overbook: input.overbook ?? false,
-  });
-  const endMs = input.overbook ? startMs + (slot.endMs - slot.startMs) : slot.endMs;
 
   const nowIso = isoUtc(now);
   try {
@@ -153,6 +147,16 @@ export async function bookAppointment(ctx: AppContext, input: BookingInput) {
       await lockKey(trx, ctx.database.dialect, `patient:${patient.id}`);
       if (web && ip) await lockKey(trx, ctx.database.dialect, `ip:${ip}`);
       await lockKey(trx, ctx.database.dialect, `professional:${professional.id}`);
+      // The agenda is read under the professional's lock, which every agenda change takes as well.
+      const slot = await requireAgendaSlot(ctx, trx, {
+        zone,
+        professionalId: professional.id,
+        service,
+        serviceName: serviceEntity.name,
+        startMs,
+        overbook: input.overbook ?? false,
+      });
+      const endMs = input.overbook ? startMs + (slot.endMs - slot.startMs) : slot.endMs;
       if (web) {
         const sameDay = await repo.countWithProfessionalBetween(
           trx,

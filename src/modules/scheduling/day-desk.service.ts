@@ -190,13 +190,21 @@ export async function rescheduleAppointment(ctx: AppContext, input: RescheduleIn
   const startMs = Date.parse(input.start);
   if (startMs < now) throw new AppError('IN_THE_PAST');
   const zone = settings.timeZone;
-  const slot = await requireAgendaSlot(ctx, { zone, professionalId, service, serviceName, startMs, overbook: false });
   const moved = professionalId === a.professionalId ? '' : ` (profesional ${a.professionalId} → ${professionalId})`;
-  const detail = `reprogramado de ${formatInZone(zone, Date.parse(a.startsAt))} a ${formatInZone(zone, slot.startMs)}${moved}`;
   try {
     const updated = await db.transaction().execute(async (trx) => {
       // Same order as booking: inserts and moves onto one professional's agenda queue up instead of deadlocking.
       await lockKey(trx, ctx.database.dialect, `professional:${professionalId}`);
+      // Under that lock, as booking does: an agenda change saved meanwhile is seen.
+      const slot = await requireAgendaSlot(ctx, trx, {
+        zone,
+        professionalId,
+        service,
+        serviceName,
+        startMs,
+        overbook: false,
+      });
+      const detail = `reprogramado de ${formatInZone(zone, Date.parse(a.startsAt))} a ${formatInZone(zone, slot.startMs)}${moved}`;
       const row = await appointments.updateAppointment(
         trx,
         a.id,

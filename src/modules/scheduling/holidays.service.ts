@@ -16,7 +16,12 @@ export async function loadNationalHolidays(
   const holidays = argentineHolidays(input.year);
   const saved = await saveChange(
     ctx,
-    { actor, confirmOrphans: input.confirmOrphans === true, what: `feriados:${input.year}`, lockProfessionalIds: [] },
+    {
+      actor,
+      confirmOrphans: input.confirmOrphans === true,
+      what: `feriados:${input.year}`,
+      lockProfessionalIds: 'all',
+    },
     async (p) => {
       const present = await holidayDatesBetween(p.db, `${input.year}-01-01`, `${input.year}-12-31`);
       const missing = holidays.filter((h) => !present.has(h.date));

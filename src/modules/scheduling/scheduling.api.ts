@@ -215,7 +215,7 @@ export const schedulingApi = (ctx: AppContext, cache: ResponseCache) =>
       {
         schema: {
           tags: ['Turnos'],
-          summary: 'Borrar un turno',
+          summary: 'Borrar un turno reservado o cancelado (uno con asistencia registrada: 409 ATTENDANCE_RECORDED)',
           security: staffSecurity,
           params: idParams,
           response: { 204: z.null(), ...errorResponses },

@@ -164,10 +164,11 @@ export const webListRoutes =
         if (!id.success) return reply.callNotFound();
         const params = parseFilters(formBody(request)).params;
         try {
-          if (kind === 'cancel') await cancelAppointment(ctx, { actor, id: id.data });
-          else await deleteAppointment(ctx, { actor, id: id.data });
+          // Only web turnos, as the confirmation page: another one answers 404 here too.
+          if (kind === 'cancel') await cancelAppointment(ctx, { actor, id: id.data, origin: 'web' });
+          else await deleteAppointment(ctx, { actor, id: id.data, origin: 'web' });
         } catch (e) {
-          const error = expected(e, reply, ['INVALID_TRANSITION']);
+          const error = expected(e, reply, ['INVALID_TRANSITION', 'ATTENDANCE_RECORDED']);
           const [page, item] = await Promise.all([shell.staffPage(request, reply), turnoRow(actor, id.data)]);
           const alert = error.messageIn(page.lang);
           return sendPage(

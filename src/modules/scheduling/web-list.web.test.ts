@@ -290,6 +290,37 @@ for (const dialect of testDialects()) {
       assert.equal((await desk.get(`/staff/web/turnos/${ids.s1}/cancelar`)).statusCode, 404);
     });
 
+    test('the actions refuse a turno given by staff (404, as their confirmation) and keep one with attendance', async () => {
+      const db = t.ctx.database.db;
+      await desk.get(`/staff/web/turnos/${ids.a3}/borrar`);
+      for (const action of ['borrar', 'cancelar']) {
+        const res = await desk.post(`/staff/web/turnos/${ids.s1}/${action}`, {});
+        assert.equal(res.statusCode, 404, action);
+      }
+      const staffTurno = await db
+        .selectFrom('appointments')
+        .select('status')
+        .where('id', '=', ids.s1 as number)
+        .executeTakeFirst();
+      assert.deepEqual(staffTurno, { status: 'reserved' }, 'the staff turno is untouched');
+
+      const attended = await insert({
+        patientId: (await insertPatient(db, { lastName: 'ATENDIDA' })).id,
+        professionalId: seed.gonzalez.id,
+        specialtyId: seed.cardiology.id,
+        start: '2026-11-20T08:00:00-03:00',
+        bookedAt: '2026-11-10T13:00:00.000Z',
+        status: 'present',
+        reason: 'Control',
+      });
+      await desk.get(`/staff/web/turnos/${attended}/borrar`);
+      const refused = await desk.post(`/staff/web/turnos/${attended}/borrar`, {});
+      assert.equal(refused.statusCode, 409);
+      assert.match(desk.text(), /Un turno con asistencia registrada \(presente o ausente\) no se borra/);
+      const kept = await db.selectFrom('appointments').select('id').where('id', '=', attended).executeTakeFirst();
+      assert.ok(kept, 'the attended turno is still there');
+    });
+
     test('in English the list and the confirmation say the same', async () => {
       desk.cookies.set('turnero_idioma', 'en');
       try {

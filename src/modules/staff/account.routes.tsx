@@ -3,7 +3,13 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.js';
 import { sendPage } from '../../views/page.js';
 import type { WebShell } from '../../web/shell.js';
-import { endSecondStep, pendingSecondStep, staffPathOf, startStaffSession } from '../../web/staff-session.js';
+import {
+  endSecondStep,
+  pendingSecondStep,
+  requestIp,
+  staffPathOf,
+  startStaffSession,
+} from '../../web/staff-session.js';
 import { expected, formBody, queryOf } from '../patients/accounts.request.routes.js';
 import { staffMessages } from './staff.messages.js';
 import {
@@ -35,7 +41,7 @@ export const accountRoutes =
       const body = formBody(request);
       const volver = staffPathOf(body.volver);
       try {
-        await checkSecondStep(ctx, { userId, code: text(body.code) });
+        await checkSecondStep(ctx, { userId, code: text(body.code), ip: requestIp(request) });
       } catch (e) {
         const error = expected(e, reply, ['WRONG_CODE', 'TOO_MANY_ATTEMPTS']);
         const page = await shell.staffPage(request, reply);

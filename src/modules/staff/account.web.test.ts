@@ -82,6 +82,42 @@ for (const dialect of testDialects()) {
       assert.equal(location(plain), '/staff/usuarios');
     });
 
+    test('with two-step login on, the password alone records no login; the right code does', async () => {
+      const db = t.ctx.database.db;
+      const user = await insertStaffUser(db, { username: 'dosp2', role: 'reception', password: 'clave-dos-pasos-2' });
+      const me = await WebClient.loggedInStaff(t.app, t.ctx, user.id);
+      await me.get('/staff/mi-cuenta');
+      const secretText = /name="secret" value="([A-Z2-7]+)"/.exec(me.html)?.[1] ?? '';
+      const secret = base32Decode(secretText) as Buffer;
+      await me.post('/staff/mi-cuenta/dos-pasos', { secret: secretText, code: totp(secret, t.clock.now()) });
+      t.clock.advance(30_000);
+      const logins = () =>
+        db
+          .selectFrom('auditLog')
+          .select('detail')
+          .where('action', '=', 'staff.login')
+          .where('actorRef', '=', `usuario:${user.id}`)
+          .execute();
+      const lastLogin = async () =>
+        (await db.selectFrom('staffUsers').select('lastLoginAt').where('id', '=', user.id).executeTakeFirstOrThrow())
+          .lastLoginAt;
+
+      const browser = new WebClient(t.app);
+      const first = await logIn(browser, 'dosp2', 'clave-dos-pasos-2');
+      assert.equal(location(first), '/staff/ingresar/codigo?volver=%2Fstaff%2Fusuarios');
+      assert.deepEqual(await logins(), [], 'a right password without the code is not a login');
+      assert.equal(await lastLogin(), null);
+
+      await browser.get(location(first));
+      const good = await browser.post('/staff/ingresar/codigo', {
+        code: totp(secret, t.clock.now()),
+        volver: '/staff',
+      });
+      assert.equal(location(good), '/staff');
+      assert.equal((await logins()).length, 1);
+      assert.ok(await lastLogin());
+    });
+
     test("changing one's own password needs the current one and closes the other sessions", async () => {
       const user = await insertStaffUser(t.ctx.database.db, { username: 'propia', role: 'reception' });
       const here = await WebClient.loggedInStaff(t.app, t.ctx, user.id);

@@ -13,6 +13,7 @@ import { PASSWORD_MIN } from '../patients/accounts.rules.js';
 import { type Actor, requireStaff } from './actor.js';
 import { audit } from './audit.service.js';
 import * as repo from './staff-users.repo.js';
+import { recordStaffLogin } from './staff-users.service.js';
 
 const userIdOf = (ref: string) => Number(/^usuario:(\d+)$/.exec(ref)?.[1] ?? Number.NaN);
 
@@ -83,7 +84,7 @@ export async function disableTwoFactor(ctx: AppContext, input: { actor: Actor; p
  * The second step of a login: the code of the user's app, each one usable once (a step not newer than
  * the last accepted is refused, so a code seen over someone's shoulder is worthless afterwards).
  */
-export async function checkSecondStep(ctx: AppContext, input: { userId: number; code: string }) {
+export async function checkSecondStep(ctx: AppContext, input: { userId: number; code: string; ip: string }) {
   const key = `staff-2fa:${input.userId}`;
   await enforceLimits(ctx, [[key, RULES.loginDni]]);
   const user = await repo.getUser(ctx.database.db, input.userId);
@@ -94,6 +95,8 @@ export async function checkSecondStep(ctx: AppContext, input: { userId: number; 
     throw new AppError('WRONG_CODE');
   }
   await forgetAttempts(ctx, key);
+  // Only now is this a login: the password alone was not one (logInStaff left it unrecorded).
+  await recordStaffLogin(ctx, user, input.ip, 'verificación en dos pasos');
   return user;
 }
 

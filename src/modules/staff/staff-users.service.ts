@@ -2,12 +2,12 @@
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
-import { isUniqueViolation } from '../../platform/db/dialect.js';
+import { isUniqueViolation, lockKey } from '../../platform/db/dialect.js';
 import type { DB, StaffRole, StaffUser } from '../../platform/db/schema.js';
 import { destroySubjectSessions } from '../../platform/http/sessions.js';
 import { isoUtc } from '../../platform/time/zone.js';
 import { getProfessional } from '../catalog/catalog.repo.js';
-import { enforceLimits, forgetAttempts, RULES } from '../patients/accounts.limits.js';
+import { enforceLimits, forgetAttempts, RULES, refundAttempt } from '../patients/accounts.limits.js';
 import { hashPassword, passwordMatches } from '../patients/accounts.passwords.js';
 import { PASSWORD_MIN } from '../patients/accounts.rules.js';
 import { normalizeEmail } from '../patients/patients.rules.js';
@@ -101,18 +101,24 @@ export async function createFirstAdmin(ctx: AppContext, input: Omit<NewStaffUser
   });
 }
 
-/** Same answer for an unknown user, an inactive one and a wrong password; attempts are limited. */
+/**
+ * Same answer for an unknown user, an inactive one and a wrong password; attempts are limited per user (by
+ * whom the login names, so the username and the e-mail share one count) and per IP (failures only).
+ * With two-step login on, the login is recorded only once the code is right (recordStaffLogin).
+ */
 export async function logInStaff(
   ctx: AppContext,
   input: { login: string; password: string; ip: string },
 ): Promise<StaffUser> {
   const login = input.login.trim().toLowerCase();
-  await enforceLimits(ctx, [
-    [`staff-login:${login}`, RULES.loginDni],
-    [`staff-login-ip:${input.ip}`, RULES.loginIp],
-  ]);
   const db = ctx.database.db;
   const user = login ? await repo.findByLogin(db, login) : undefined;
+  const userKey = user ? `staff-login:usuario:${user.id}` : `staff-login:${login}`;
+  const ipKey = `staff-login-ip:${input.ip}`;
+  await enforceLimits(ctx, [
+    [userKey, RULES.loginDni],
+    [ipKey, RULES.loginIp],
+  ]);
   const matches = await passwordMatches(user?.passwordHash, input.password);
   if (!user || !matches || user.active !== 1) {
     if (user) {
@@ -121,10 +127,16 @@ export async function logInStaff(
     }
     throw new AppError('INVALID_STAFF_CREDENTIALS');
   }
-  await forgetAttempts(ctx, `staff-login:${login}`);
-  await repo.updateUser(db, user.id, { lastLoginAt: isoUtc(ctx.clock.now()) });
-  await audit(ctx, staffActorOf(user, input.ip), { action: 'staff.login' });
+  await forgetAttempts(ctx, userKey);
+  await refundAttempt(ctx, ipKey);
+  if (user.totpSecret === null) await recordStaffLogin(ctx, user, input.ip);
   return user;
+}
+
+/** A login completed (the password, and the code when two-step login is on): the last login and the audit row. */
+export async function recordStaffLogin(ctx: AppContext, user: StaffUser, ip: string, detail?: string) {
+  await repo.updateUser(ctx.database.db, user.id, { lastLoginAt: isoUtc(ctx.clock.now()) });
+  await audit(ctx, staffActorOf(user, ip), { action: 'staff.login', ...(detail ? { detail } : {}) });
 }
 
 /** The user behind a live staff session, or undefined when it was deactivated meanwhile. */
@@ -161,6 +173,9 @@ export async function updateStaffUser(ctx: AppContext, input: { actor: Actor; id
   const actor = requireStaff(input.actor, ['admin']);
   const { changes } = input;
   await ctx.database.db.transaction().execute(async (trx) => {
+    // Changes to staff users queue up here: two admins demoting each other at once would otherwise both
+    // count two admins and leave none (PostgreSQL; SQLite's write transactions are exclusive already).
+    await lockKey(trx, ctx.database.dialect, 'staff-admins');
     const user = await repo.getUser(trx, input.id);
     if (!user) throw new AppError('NOT_FOUND', { what: 'ese usuario' });
     const checked = await checkedUser(trx, { ...changes, username: user.username, password: 'x'.repeat(PASSWORD_MIN) });

@@ -42,3 +42,17 @@ export async function hitRateLimit(db: Kysely<DB>, key: string, rule: RateRule, 
 export async function clearRateLimit(db: Kysely<DB>, key: string): Promise<void> {
   await db.deleteFrom('rateLimits').where('key', '=', key).execute();
 }
+
+/**
+ * Takes back one attempt counted under `key`: for a shared key (an IP address) where only failures should
+ * count, the attempt is counted first, so a burst of parallel guesses still meets the limit, and a
+ * success gives its count back.
+ */
+export async function refundRateLimit(db: Kysely<DB>, key: string): Promise<void> {
+  await db
+    .updateTable('rateLimits')
+    .set({ hits: sql`hits - 1` })
+    .where('key', '=', key)
+    .where('hits', '>', 0)
+    .execute();
+}

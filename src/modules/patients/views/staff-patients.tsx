@@ -221,8 +221,9 @@ export function MergeConfirmPage(props: {
   keep: PatientRow;
   drop: PatientRow;
   counts: { keep: number; drop: number };
+  webAccounts: { keep: boolean; drop: boolean };
 }) {
-  const { page, keep, drop } = props;
+  const { page, keep, drop, webAccounts } = props;
   const t = patientsStaffMessages(page.lang);
   const who = (p: PatientRow) => `${p.lastName}, ${p.firstName} (DNI ${p.dni})`;
   const rows: [string, (p: PatientRow) => string][] = [
@@ -237,6 +238,12 @@ export function MergeConfirmPage(props: {
     <StaffLayout page={page} title={t('mergeConfirmTitle')}>
       <h1>{t('mergeConfirmTitle')}</h1>
       <p class="notice">{t('mergeConfirmText', { keep: who(keep), drop: who(drop) })}</p>
+      {webAccounts.drop && (
+        <p class="notice" id="merge-web">
+          {webAccounts.keep ? <strong>{t('mergeWebBoth')}</strong> : t('mergeWebMoves')}
+        </p>
+      )}
+      {drop.disabled && !keep.disabled && <p class="notice">{t('mergeDisabled')}</p>}
       <table class="dense">
         <thead>
           <tr>
@@ -259,6 +266,11 @@ export function MergeConfirmPage(props: {
             <th scope="row">{t('turnosCount')}</th>
             <td>{props.counts.keep}</td>
             <td>{props.counts.drop}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t('webAccount')}</th>
+            <td>{webAccounts.keep ? t('yes') : t('no')}</td>
+            <td>{webAccounts.drop ? t('yes') : t('no')}</td>
           </tr>
         </tbody>
       </table>

@@ -4,6 +4,7 @@ import { formatStamp } from '../../../platform/calendar/format.js';
 import { Csrf } from '../../../views/layout.js';
 import type { StaffPage } from '../../../views/page.js';
 import { StaffLayout } from '../../../views/staff-layout.js';
+import { DRAFT_FIELD } from '../web-accounts.staff.form.js';
 import { webAccountsMessages } from '../web-accounts.staff.messages.js';
 import { DISABLED_NOTE_MAX, type WebAccountView } from '../web-accounts.staff.service.js';
 import { Alert, ErrorSummary, Field, type FormState } from './form.js';
@@ -68,6 +69,15 @@ function NoteField(props: { name: string; label: string; form: FormState; hint: 
   );
 }
 
+/** At the top of a form filled from the address: what is in it was not typed on this page. */
+export function DraftNotice(props: { text: string }) {
+  return (
+    <p class="notice" role="alert" id="draft-restored">
+      <strong>{props.text}</strong>
+    </p>
+  );
+}
+
 export const EDIT_LABEL_KEYS = {
   dni: 'dni',
   email: 'email',
@@ -83,6 +93,10 @@ export function WebAccountPage(props: {
   form: FormState;
   flash?: string | undefined;
   alert?: string | undefined;
+  /** The signed mark the form carries (see DRAFT_FIELD). */
+  draftMark: string;
+  /** The form was filled from the address, after the session ended: say so before anything is saved. */
+  restored?: boolean | undefined;
 }) {
   const { page, account, form } = props;
   const t = webAccountsMessages(page.lang);
@@ -132,6 +146,8 @@ export function WebAccountPage(props: {
       <div class="web-account-grid">
         <form method="post" action={action} class="card web-account-form" novalidate>
           <Csrf page={page} />
+          <input type="hidden" name={DRAFT_FIELD} value={props.draftMark} />
+          {props.restored && <DraftNotice text={t('draftRestored')} />}
           <Field name="dni" label={t('dni')} hint={t('dniHint')} form={form} inputMode="numeric" autocomplete="off" />
           <Field name="email" label={t('email')} hint={t('emailHint')} form={form} type="email" autocomplete="off" />
           <Field

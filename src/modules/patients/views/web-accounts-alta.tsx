@@ -5,9 +5,11 @@ import type { StaffPage } from '../../../views/page.js';
 import { StaffLayout } from '../../../views/staff-layout.js';
 import type { patientView } from '../patients.service.js';
 import { patientsStaffMessages } from '../patients.staff.messages.js';
+import { DRAFT_FIELD } from '../web-accounts.staff.form.js';
 import { webAccountsMessages } from '../web-accounts.staff.messages.js';
 import { Alert, ErrorSummary, Field, type FormState } from './form.js';
 import { type Choice, FIELD_KEYS, PatientFields } from './staff-patients.js';
+import { DraftNotice } from './web-account.js';
 
 type PatientRow = ReturnType<typeof patientView>;
 const ALTA = '/staff/web/pacientes/alta';
@@ -23,6 +25,10 @@ export interface AltaProps {
   form: FormState;
   insurers: Choice[];
   alert?: string | undefined;
+  /** The signed mark the form carries (see DRAFT_FIELD). */
+  draftMark: string;
+  /** The form was filled from the address, after the session ended: say so before anything is saved. */
+  restored?: boolean | undefined;
 }
 
 const nameOf = (p: PatientRow) => `${p.lastName}, ${p.firstName}`;
@@ -160,6 +166,8 @@ export function WebAccountAltaPage(props: AltaProps) {
           <h2 id="step2">{t('step2')}</h2>
           <form method="post" action={ALTA} class="card two-columns" novalidate>
             <Csrf page={page} />
+            <input type="hidden" name={DRAFT_FIELD} value={props.draftMark} />
+            {props.restored && <DraftNotice text={t('draftRestored')} />}
             {chosen ? (
               <>
                 <input type="hidden" name="patientId" value={String(chosen.id)} />
