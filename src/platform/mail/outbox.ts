@@ -69,6 +69,8 @@ export async function claimDueMails(
       trx
         .selectFrom('outbox')
         .select('id')
+        // The same table carries SMS and WhatsApp messages: this worker takes only mails.
+        .where('channel', '=', 'mail')
         .where('status', '=', 'pending')
         .where('nextAttemptAt', '<=', now)
         .where((eb) => eb.or([eb('lockedUntil', 'is', null), eb('lockedUntil', '<', now)]))

@@ -58,7 +58,8 @@ export async function up(db: Kysely<any>, dialect: DialectName) {
   await db.schema
     .createTable('outbox')
     .addColumn('id', id, (c) => c.primaryKey())
-    .addColumn('channel', 'text', (c) => c.notNull().check(sql`channel in ('mail')`))
+    // SMS and WhatsApp reminders share the outbox; a CHECK cannot be widened later on SQLite without a rebuild.
+    .addColumn('channel', 'text', (c) => c.notNull().check(sql`channel in ('mail', 'sms', 'whatsapp')`))
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('recipient', 'text', (c) => c.notNull())
     .addColumn('subject', 'text', (c) => c.notNull())
@@ -68,7 +69,9 @@ export async function up(db: Kysely<any>, dialect: DialectName) {
     .addColumn('message_id', 'text', (c) => c.notNull().unique())
     .addColumn('patient_id', 'integer', (c) => c.references('patients.id').onDelete('set null'))
     .addColumn('appointment_id', 'integer', (c) => c.references('appointments.id').onDelete('set null'))
-    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('pending', 'sent', 'failed')`))
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(sql`status in ('pending', 'sent', 'failed', 'cancelled')`),
+    )
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('next_attempt_at', instant, (c) => c.notNull())
     .addColumn('locked_until', instant)
