@@ -69,9 +69,7 @@ export async function up(db: Kysely<any>, dialect: DialectName) {
     .addColumn('message_id', 'text', (c) => c.notNull().unique())
     .addColumn('patient_id', 'integer', (c) => c.references('patients.id').onDelete('set null'))
     .addColumn('appointment_id', 'integer', (c) => c.references('appointments.id').onDelete('set null'))
-    .addColumn('status', 'text', (c) =>
-      c.notNull().check(sql`status in ('pending', 'sent', 'failed', 'cancelled')`),
-    )
+    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('pending', 'sent', 'failed', 'cancelled')`))
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('next_attempt_at', instant, (c) => c.notNull())
     .addColumn('locked_until', instant)
