@@ -5,6 +5,7 @@ import type { AppError } from '../../../errors.js';
 import type { Lang } from '../../../platform/i18n/lang.js';
 import { Csrf } from '../../../views/layout.js';
 import type { StaffPage } from '../../../views/page.js';
+import { Flash as StaffFlash } from '../../../views/staff-kit.js';
 import { StaffLayout } from '../../../views/staff-layout.js';
 import { Alert, ErrorSummary, type FormState } from '../../patients/views/form.js';
 import type { Outcome } from '../web-catalog.request.js';
@@ -138,13 +139,9 @@ export function ChecklistField(props: {
   );
 }
 
+/** The staff notice after an action; these pages mark it with a tick as well. */
 export function Flash(props: { text?: string | undefined }) {
-  if (!props.text) return null;
-  return (
-    <p class="ok" role="status">
-      ✓ {props.text}
-    </p>
-  );
+  return <StaffFlash text={props.text && `✓ ${props.text}`} />;
 }
 
 /** The frame of every new/edit page: title, what went wrong, the fields, save and back. */

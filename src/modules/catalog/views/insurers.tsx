@@ -1,11 +1,12 @@
 // TURNOS WEB → Obras sociales activadas: the list (enabled first, then those disabled for the web) and the
 // "Modificar activación" form.
 import type { StaffPage } from '../../../views/page.js';
-import { StaffLayout } from '../../../views/staff-layout.js';
+import { RowLink } from '../../../views/staff-kit.js';
 import { Field, type FormState } from '../../patients/views/form.js';
 import type { insurerView } from '../catalog.service.js';
 import { webCatalogMessages } from '../web-catalog.messages.js';
-import { CheckField, Flash, FormPage, rowMark, TextAreaField } from './admin-fields.js';
+import { CheckField, FormPage, TextAreaField } from './admin-fields.js';
+import { CatalogListPage } from './catalog-list.js';
 
 export type InsurerRow = ReturnType<typeof insurerView>;
 export const INSURERS = '/staff/web/obras-sociales';
@@ -19,75 +20,40 @@ export const insurerValues = (i?: InsurerRow): Record<string, string> => ({
   bookingMessage: i?.bookingMessage ?? '',
 });
 
-function InsurerTable(props: { page: StaffPage; rows: InsurerRow[]; changedId: number | null; caption: string }) {
-  const t = webCatalogMessages(props.page.lang);
-  if (props.rows.length === 0) return <p class="muted">{t('emptyList')}</p>;
-  return (
-    <div class="table-wrap">
-      <table class="dense">
-        <caption class="sr-only">{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('name')}</th>
-            <th scope="col">{t('webName')}</th>
-            <th scope="col">{t('insEnabledCol')}</th>
-            <th scope="col">{t('insGeneral')}</th>
-            <th scope="col">{t('insBooking')}</th>
-            <th scope="col">
-              <span class="sr-only">{t('actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((i) => (
-            <tr key={i.id} {...rowMark(i.id, props.changedId)}>
-              <th scope="row">
-                {i.name}
-                {i.id === props.changedId && <span class="tag">{t('justChanged')}</span>}
-              </th>
-              <td>{i.webName}</td>
-              <td>{i.webEnabled ? t('yes') : t('no')}</td>
-              <td class="message">{i.generalMessage || t('none')}</td>
-              <td class="message">{i.bookingMessage || t('none')}</td>
-              <td>
-                <a href={`${INSURERS}/${i.id}`}>
-                  {t('editActivation')}
-                  <span class="sr-only"> {i.name}</span>
-                </a>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
 export function InsurersPage(props: {
   page: StaffPage;
   insurers: InsurerRow[];
   flash?: string | undefined;
   changedId: number | null;
 }) {
-  const { page } = props;
-  const t = webCatalogMessages(page.lang);
-  const enabled = props.insurers.filter((i) => i.webEnabled);
-  const disabled = props.insurers.filter((i) => !i.webEnabled);
+  const t = webCatalogMessages(props.page.lang);
   return (
-    <StaffLayout page={page} title={t('insTitle')}>
-      <h1>{t('insTitle')}</h1>
-      <p class="muted">{t('insIntro')}</p>
-      <Flash text={props.flash} />
-      <p>
-        <a class="button" href={`${INSURERS}/nueva`}>
-          {t('insNew')}
-        </a>
-      </p>
-      <h2>{t('enabledHeading')}</h2>
-      <InsurerTable page={page} rows={enabled} changedId={props.changedId} caption={t('enabledHeading')} />
-      <h2>{t('disabledHeading')}</h2>
-      <InsurerTable page={page} rows={disabled} changedId={props.changedId} caption={t('disabledHeading')} />
-    </StaffLayout>
+    <CatalogListPage
+      page={props.page}
+      title={t('insTitle')}
+      intro={t('insIntro')}
+      flash={props.flash}
+      newItem={{ href: `${INSURERS}/nueva`, label: t('insNew') }}
+      headings={{ enabled: t('enabledHeading'), disabled: t('disabledHeading') }}
+      rows={props.insurers}
+      changedId={props.changedId}
+      table={{
+        empty: t('emptyList'),
+        columns: [t('name'), t('webName'), t('insEnabledCol'), t('insGeneral'), t('insBooking')],
+        name: (i) => i.name,
+        cells: (i) => (
+          <>
+            <td>{i.webName}</td>
+            <td>{i.webEnabled ? t('yes') : t('no')}</td>
+            <td class="message">{i.generalMessage || t('none')}</td>
+            <td class="message">{i.bookingMessage || t('none')}</td>
+            <td>
+              <RowLink href={`${INSURERS}/${i.id}`} label={t('editActivation')} row={i.name} />
+            </td>
+          </>
+        ),
+      }}
+    />
   );
 }
 

@@ -1,19 +1,12 @@
 // TURNOS WEB → Profesionales activados: the list (enabled first, then those disabled for the web), the
 // "Modificar activación" form and "Nuevo profesional".
 import type { StaffPage } from '../../../views/page.js';
-import { StaffLayout } from '../../../views/staff-layout.js';
+import { RowLink } from '../../../views/staff-kit.js';
 import { Field, type FormState } from '../../patients/views/form.js';
 import type { professionalView } from '../catalog.service.js';
 import { webCatalogMessages } from '../web-catalog.messages.js';
-import {
-  CheckField,
-  ChecklistField,
-  type CheckOption,
-  Flash,
-  FormPage,
-  rowMark,
-  TextAreaField,
-} from './admin-fields.js';
+import { CheckField, ChecklistField, type CheckOption, FormPage, TextAreaField } from './admin-fields.js';
+import { CatalogListPage } from './catalog-list.js';
 import { SPECIALTIES } from './specialties.js';
 
 export type ProfessionalRow = ReturnType<typeof professionalView>;
@@ -36,73 +29,6 @@ const namesOf = (ids: number[], names: Map<number, string>) =>
     .filter(Boolean)
     .join(', ');
 
-function ProfessionalTable(props: {
-  page: StaffPage;
-  rows: ProfessionalRow[];
-  specialtyNames: Map<number, string>;
-  studyNames: Map<number, string>;
-  changedId: number | null;
-  caption: string;
-}) {
-  const t = webCatalogMessages(props.page.lang);
-  if (props.rows.length === 0) return <p class="muted">{t('proEmpty')}</p>;
-  return (
-    <div class="table-wrap">
-      <table class="dense">
-        <caption class="sr-only">{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('proCol')}</th>
-            <th scope="col">{t('proEnabledCol')}</th>
-            <th scope="col">{t('attends')}</th>
-            <th scope="col">{t('maxDaysCol')}</th>
-            <th scope="col">{t('proGeneral')}</th>
-            <th scope="col">{t('proBooking')}</th>
-            <th scope="col">
-              <span class="sr-only">{t('actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((p) => (
-            <tr key={p.id} {...rowMark(p.id, props.changedId)}>
-              <th scope="row">
-                {p.fullName}
-                {p.licenceNumber && <span class="muted nowrap"> · {p.licenceNumber}</span>}
-                {p.id === props.changedId && <span class="tag">{t('justChanged')}</span>}
-              </th>
-              <td>{p.webEnabled ? t('yes') : t('no')}</td>
-              <td>
-                <span class="muted">{t('specialties')}:</span>{' '}
-                {namesOf(p.specialtyIds, props.specialtyNames) || t('none')}
-                <br />
-                <span class="muted">{t('studies')}:</span> {namesOf(p.studyIds, props.studyNames) || t('none')}
-              </td>
-              <td class="number">{p.maxDaysAhead}</td>
-              <td class="message">{p.generalMessage || t('none')}</td>
-              <td class="message">{p.bookingMessage || t('none')}</td>
-              <td class="row-actions">
-                <a href={`${PROFESSIONALS}/${p.id}`}>
-                  {t('editActivation')}
-                  <span class="sr-only"> {p.fullName}</span>
-                </a>
-                <a href={`${PROFESSIONALS}/${p.id}/estudios`}>
-                  {t('studies')}
-                  <span class="sr-only"> {p.fullName}</span>
-                </a>
-                <a href={`${PROFESSIONALS}/${p.id}/especialidades`}>
-                  {t('specialties')}
-                  <span class="sr-only"> {p.fullName}</span>
-                </a>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
 export function ProfessionalsPage(props: {
   page: StaffPage;
   professionals: ProfessionalRow[];
@@ -111,39 +37,47 @@ export function ProfessionalsPage(props: {
   flash?: string | undefined;
   changedId: number | null;
 }) {
-  const { page } = props;
-  const t = webCatalogMessages(page.lang);
-  const table = (rows: ProfessionalRow[], caption: string) => (
-    <ProfessionalTable
-      page={page}
-      rows={rows}
-      specialtyNames={props.specialtyNames}
-      studyNames={props.studyNames}
-      changedId={props.changedId}
-      caption={caption}
-    />
-  );
+  const t = webCatalogMessages(props.page.lang);
   return (
-    <StaffLayout page={page} title={t('proTitle')}>
-      <h1>{t('proTitle')}</h1>
-      <p class="muted">{t('proIntro')}</p>
-      <Flash text={props.flash} />
-      <p>
-        <a class="button" href={`${PROFESSIONALS}/nuevo`}>
-          {t('proNew')}
-        </a>
-      </p>
-      <h2>{t('proEnabledHeading')}</h2>
-      {table(
-        props.professionals.filter((p) => p.webEnabled),
-        t('proEnabledHeading'),
-      )}
-      <h2>{t('proDisabledHeading')}</h2>
-      {table(
-        props.professionals.filter((p) => !p.webEnabled),
-        t('proDisabledHeading'),
-      )}
-    </StaffLayout>
+    <CatalogListPage
+      page={props.page}
+      title={t('proTitle')}
+      intro={t('proIntro')}
+      flash={props.flash}
+      newItem={{ href: `${PROFESSIONALS}/nuevo`, label: t('proNew') }}
+      headings={{ enabled: t('proEnabledHeading'), disabled: t('proDisabledHeading') }}
+      rows={props.professionals}
+      changedId={props.changedId}
+      table={{
+        empty: t('proEmpty'),
+        columns: [t('proCol'), t('proEnabledCol'), t('attends'), t('maxDaysCol'), t('proGeneral'), t('proBooking')],
+        name: (p) => (
+          <>
+            {p.fullName}
+            {p.licenceNumber && <span class="muted nowrap"> · {p.licenceNumber}</span>}
+          </>
+        ),
+        cells: (p) => (
+          <>
+            <td>{p.webEnabled ? t('yes') : t('no')}</td>
+            <td>
+              <span class="muted">{t('specialties')}:</span>{' '}
+              {namesOf(p.specialtyIds, props.specialtyNames) || t('none')}
+              <br />
+              <span class="muted">{t('studies')}:</span> {namesOf(p.studyIds, props.studyNames) || t('none')}
+            </td>
+            <td class="number">{p.maxDaysAhead}</td>
+            <td class="message">{p.generalMessage || t('none')}</td>
+            <td class="message">{p.bookingMessage || t('none')}</td>
+            <td class="row-actions">
+              <RowLink href={`${PROFESSIONALS}/${p.id}`} label={t('editActivation')} row={p.fullName} />
+              <RowLink href={`${PROFESSIONALS}/${p.id}/estudios`} label={t('studies')} row={p.fullName} />
+              <RowLink href={`${PROFESSIONALS}/${p.id}/especialidades`} label={t('specialties')} row={p.fullName} />
+            </td>
+          </>
+        ),
+      }}
+    />
   );
 }
 

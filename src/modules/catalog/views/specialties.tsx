@@ -1,10 +1,11 @@
 // TURNOS WEB → Especialidades activadas: the list and the "Modificar activación" form (web enabled, web name).
 import type { StaffPage } from '../../../views/page.js';
-import { StaffLayout } from '../../../views/staff-layout.js';
+import { RowLink } from '../../../views/staff-kit.js';
 import { Field, type FormState } from '../../patients/views/form.js';
 import type { specialtyView } from '../catalog.service.js';
 import { webCatalogMessages } from '../web-catalog.messages.js';
-import { CheckField, Flash, FormPage, rowMark } from './admin-fields.js';
+import { CheckField, FormPage } from './admin-fields.js';
+import { CatalogListPage } from './catalog-list.js';
 
 export type SpecialtyRow = ReturnType<typeof specialtyView>;
 export const SPECIALTIES = '/staff/web/especialidades';
@@ -15,79 +16,38 @@ export const specialtyValues = (s?: SpecialtyRow): Record<string, string> => ({
   webEnabled: !s || s.webEnabled ? '1' : '',
 });
 
-function SpecialtyTable(props: { page: StaffPage; rows: SpecialtyRow[]; changedId: number | null; caption: string }) {
-  const t = webCatalogMessages(props.page.lang);
-  if (props.rows.length === 0) return <p class="muted">{t('emptyList')}</p>;
-  return (
-    <div class="table-wrap">
-      <table class="dense">
-        <caption class="sr-only">{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('name')}</th>
-            <th scope="col">{t('webName')}</th>
-            <th scope="col">{t('insEnabledCol')}</th>
-            <th scope="col">
-              <span class="sr-only">{t('actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((s) => (
-            <tr key={s.id} {...rowMark(s.id, props.changedId)}>
-              <th scope="row">
-                {s.name}
-                {s.id === props.changedId && <span class="tag">{t('justChanged')}</span>}
-              </th>
-              <td>{s.webName}</td>
-              <td>{s.webEnabled ? t('yes') : t('no')}</td>
-              <td>
-                <a href={`${SPECIALTIES}/${s.id}`}>
-                  {t('editActivation')}
-                  <span class="sr-only"> {s.name}</span>
-                </a>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
 export function SpecialtiesPage(props: {
   page: StaffPage;
   specialties: SpecialtyRow[];
   flash?: string | undefined;
   changedId: number | null;
 }) {
-  const { page } = props;
-  const t = webCatalogMessages(page.lang);
+  const t = webCatalogMessages(props.page.lang);
   return (
-    <StaffLayout page={page} title={t('speTitle')}>
-      <h1>{t('speTitle')}</h1>
-      <p class="muted">{t('speIntro')}</p>
-      <Flash text={props.flash} />
-      <p>
-        <a class="button" href={`${SPECIALTIES}/nueva`}>
-          {t('speNew')}
-        </a>
-      </p>
-      <h2>{t('enabledHeading')}</h2>
-      <SpecialtyTable
-        page={page}
-        rows={props.specialties.filter((s) => s.webEnabled)}
-        changedId={props.changedId}
-        caption={t('enabledHeading')}
-      />
-      <h2>{t('disabledHeading')}</h2>
-      <SpecialtyTable
-        page={page}
-        rows={props.specialties.filter((s) => !s.webEnabled)}
-        changedId={props.changedId}
-        caption={t('disabledHeading')}
-      />
-    </StaffLayout>
+    <CatalogListPage
+      page={props.page}
+      title={t('speTitle')}
+      intro={t('speIntro')}
+      flash={props.flash}
+      newItem={{ href: `${SPECIALTIES}/nueva`, label: t('speNew') }}
+      headings={{ enabled: t('enabledHeading'), disabled: t('disabledHeading') }}
+      rows={props.specialties}
+      changedId={props.changedId}
+      table={{
+        empty: t('emptyList'),
+        columns: [t('name'), t('webName'), t('insEnabledCol')],
+        name: (s) => s.name,
+        cells: (s) => (
+          <>
+            <td>{s.webName}</td>
+            <td>{s.webEnabled ? t('yes') : t('no')}</td>
+            <td>
+              <RowLink href={`${SPECIALTIES}/${s.id}`} label={t('editActivation')} row={s.name} />
+            </td>
+          </>
+        ),
+      }}
+    />
   );
 }
 

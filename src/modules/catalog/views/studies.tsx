@@ -1,11 +1,13 @@
 // TURNOS WEB → ABM estudios: the list, the new/edit form (name, indication, web) and the delete confirmation.
 import { Csrf } from '../../../views/layout.js';
 import type { StaffPage } from '../../../views/page.js';
+import { RowLink } from '../../../views/staff-kit.js';
 import { StaffLayout } from '../../../views/staff-layout.js';
 import { Alert, Field, type FormState } from '../../patients/views/form.js';
 import type { studyView } from '../catalog.service.js';
 import { webCatalogMessages } from '../web-catalog.messages.js';
-import { CheckField, Flash, FormPage, rowMark, TextAreaField } from './admin-fields.js';
+import { CheckField, FormPage, TextAreaField } from './admin-fields.js';
+import { CatalogListPage } from './catalog-list.js';
 
 export type StudyRow = ReturnType<typeof studyView>;
 export const STUDIES = '/staff/web/estudios';
@@ -16,83 +18,39 @@ export const studyValues = (s?: StudyRow): Record<string, string> => ({
   webEnabled: !s || s.webEnabled ? '1' : '',
 });
 
-function StudyTable(props: { page: StaffPage; rows: StudyRow[]; changedId: number | null; caption: string }) {
-  const t = webCatalogMessages(props.page.lang);
-  if (props.rows.length === 0) return <p class="muted">{t('stuEmpty')}</p>;
-  return (
-    <div class="table-wrap">
-      <table class="dense">
-        <caption class="sr-only">{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('stuName')}</th>
-            <th scope="col">{t('stuIndication')}</th>
-            <th scope="col">{t('stuEnabledCol')}</th>
-            <th scope="col">
-              <span class="sr-only">{t('actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((s) => (
-            <tr key={s.id} {...rowMark(s.id, props.changedId)}>
-              <th scope="row">
-                {s.name}
-                {s.id === props.changedId && <span class="tag">{t('justChanged')}</span>}
-              </th>
-              <td class="message">{s.indication || t('none')}</td>
-              <td>{s.webEnabled ? t('yes') : t('no')}</td>
-              <td class="row-actions">
-                <a href={`${STUDIES}/${s.id}`}>
-                  {t('stuEdit')}
-                  <span class="sr-only"> {s.name}</span>
-                </a>
-                <a href={`${STUDIES}/${s.id}/borrar`}>
-                  {t('stuDelete')}
-                  <span class="sr-only"> {s.name}</span>
-                </a>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
 export function StudiesPage(props: {
   page: StaffPage;
   studies: StudyRow[];
   flash?: string | undefined;
   changedId: number | null;
 }) {
-  const { page } = props;
-  const t = webCatalogMessages(page.lang);
+  const t = webCatalogMessages(props.page.lang);
   return (
-    <StaffLayout page={page} title={t('stuTitle')}>
-      <h1>{t('stuTitle')}</h1>
-      <p class="muted">{t('stuIntro')}</p>
-      <Flash text={props.flash} />
-      <p>
-        <a class="button" href={`${STUDIES}/nuevo`}>
-          {t('stuNew')}
-        </a>
-      </p>
-      <h2>{t('stuEnabledHeading')}</h2>
-      <StudyTable
-        page={page}
-        rows={props.studies.filter((s) => s.webEnabled)}
-        changedId={props.changedId}
-        caption={t('stuEnabledHeading')}
-      />
-      <h2>{t('stuDisabledHeading')}</h2>
-      <StudyTable
-        page={page}
-        rows={props.studies.filter((s) => !s.webEnabled)}
-        changedId={props.changedId}
-        caption={t('stuDisabledHeading')}
-      />
-    </StaffLayout>
+    <CatalogListPage
+      page={props.page}
+      title={t('stuTitle')}
+      intro={t('stuIntro')}
+      flash={props.flash}
+      newItem={{ href: `${STUDIES}/nuevo`, label: t('stuNew') }}
+      headings={{ enabled: t('stuEnabledHeading'), disabled: t('stuDisabledHeading') }}
+      rows={props.studies}
+      changedId={props.changedId}
+      table={{
+        empty: t('stuEmpty'),
+        columns: [t('stuName'), t('stuIndication'), t('stuEnabledCol')],
+        name: (s) => s.name,
+        cells: (s) => (
+          <>
+            <td class="message">{s.indication || t('none')}</td>
+            <td>{s.webEnabled ? t('yes') : t('no')}</td>
+            <td class="row-actions">
+              <RowLink href={`${STUDIES}/${s.id}`} label={t('stuEdit')} row={s.name} />
+              <RowLink href={`${STUDIES}/${s.id}/borrar`} label={t('stuDelete')} row={s.name} />
+            </td>
+          </>
+        ),
+      }}
+    />
   );
 }
 

@@ -2,6 +2,7 @@
 import { formatStamp } from '../../../platform/calendar/format.js';
 import { Csrf } from '../../../views/layout.js';
 import type { StaffPage } from '../../../views/page.js';
+import { Flash, RowLink, TableHead } from '../../../views/staff-kit.js';
 import { StaffLayout } from '../../../views/staff-layout.js';
 import { appointmentMessages, statusKey } from '../../scheduling/appointment.messages.js';
 import type { AppointmentView } from '../../scheduling/appointment.view.js';
@@ -21,11 +22,7 @@ export function PatientSearchPage(props: { page: StaffPage; q: string; results: 
   return (
     <StaffLayout page={page} title={t('title')}>
       <h1>{t('title')}</h1>
-      {props.flash && (
-        <p class="ok" role="status">
-          {props.flash}
-        </p>
-      )}
+      <Flash text={props.flash} />
       <form method="get" action="/staff/pacientes" class="filters" aria-label={t('search')}>
         <label>
           {t('search')}
@@ -46,17 +43,7 @@ export function PatientSearchPage(props: { page: StaffPage; q: string; results: 
           <div class="table-wrap">
             <p role="status">{t('results', { n: props.results.length })}</p>
             <table class="dense">
-              <thead>
-                <tr>
-                  <th scope="col">{t('name')}</th>
-                  <th scope="col">{t('dni')}</th>
-                  <th scope="col">{t('mobile')}</th>
-                  <th scope="col">{t('email')}</th>
-                  <th scope="col">
-                    <span class="sr-only">{t('open')}</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={[t('name'), t('dni'), t('mobile'), t('email')]} links={t('open')} />
               <tbody>
                 {props.results.map((p) => (
                   <tr key={p.id}>
@@ -67,13 +54,11 @@ export function PatientSearchPage(props: { page: StaffPage; q: string; results: 
                     <td>{p.mobile ?? ''}</td>
                     <td>{p.email ?? ''}</td>
                     <td>
-                      <a href={`/staff/pacientes/${p.id}`}>
-                        {t('open')}
-                        <span class="sr-only">
-                          {' '}
-                          {p.lastName}, {p.firstName}
-                        </span>
-                      </a>
+                      <RowLink
+                        href={`/staff/pacientes/${p.id}`}
+                        label={t('open')}
+                        row={`${p.lastName}, ${p.firstName}`}
+                      />
                     </td>
                   </tr>
                 ))}
@@ -155,11 +140,7 @@ export function PatientFormPage(props: {
         <a href="/staff/pacientes">{t('back')}</a>
       </p>
       <h1>{title}</h1>
-      {props.flash && (
-        <p class="ok" role="status">
-          {props.flash}
-        </p>
-      )}
+      <Flash text={props.flash} />
       {props.alert && <Alert>{props.alert}</Alert>}
       <ErrorSummary lang={page.lang} errors={form.errors} labels={labels} />
       {patient && (

@@ -3,6 +3,7 @@
 import { formatStamp } from '../../../platform/calendar/format.js';
 import { Csrf } from '../../../views/layout.js';
 import type { StaffPage } from '../../../views/page.js';
+import { Flash } from '../../../views/staff-kit.js';
 import { StaffLayout } from '../../../views/staff-layout.js';
 import { DRAFT_FIELD } from '../web-accounts.staff.form.js';
 import { webAccountsMessages } from '../web-accounts.staff.messages.js';
@@ -113,11 +114,7 @@ export function WebAccountPage(props: {
       <h1>
         {t('editTitle')}: {name}
       </h1>
-      {props.flash && (
-        <p class="ok" role="status">
-          {props.flash}
-        </p>
-      )}
+      <Flash text={props.flash} />
       <dl class="details">
         <dt>{t('state')}</dt>
         <dd>

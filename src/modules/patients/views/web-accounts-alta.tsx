@@ -2,6 +2,7 @@
 // whether it starts activated or gets the activation mail.
 import { Csrf } from '../../../views/layout.js';
 import type { StaffPage } from '../../../views/page.js';
+import { RowLink } from '../../../views/staff-kit.js';
 import { StaffLayout } from '../../../views/staff-layout.js';
 import type { patientView } from '../patients.service.js';
 import { patientsStaffMessages } from '../patients.staff.messages.js';
@@ -81,10 +82,7 @@ function PatientSearch(props: AltaProps) {
                           </a>
                         </>
                       ) : (
-                        <a href={`${ALTA}?paciente=${p.id}`}>
-                          {t('choose')}
-                          <span class="sr-only"> {nameOf(p)}</span>
-                        </a>
+                        <RowLink href={`${ALTA}?paciente=${p.id}`} label={t('choose')} row={nameOf(p)} />
                       )}
                     </td>
                   </tr>

@@ -2,6 +2,7 @@
 import type { Agenda, ScheduleException } from '../../../platform/db/schema.js';
 import { Csrf } from '../../../views/layout.js';
 import type { StaffPage } from '../../../views/page.js';
+import { Flash } from '../../../views/staff-kit.js';
 import { StaffLayout } from '../../../views/staff-layout.js';
 import { Alert, ErrorSummary, Field, type FormState } from '../../patients/views/form.js';
 import { agendasMessages } from '../agendas.messages.js';
@@ -188,9 +189,7 @@ export function AgendasPage(props: AgendasPageProps) {
       <h1>{t('title')}</h1>
       <p class="muted">{t('intro')}</p>
       {props.flash?.map((text) => (
-        <p key={text} class="ok" role="status">
-          {text}
-        </p>
+        <Flash key={text} text={text} />
       ))}
       <form method="get" action="/staff/agendas" class="filters">
         <label for="f-profesional">

@@ -3,6 +3,7 @@
 import type { VNode } from 'preact';
 import { Csrf } from '../../../views/layout.js';
 import type { StaffPage } from '../../../views/page.js';
+import { RowLink } from '../../../views/staff-kit.js';
 import { deskMessages } from '../desk.messages.js';
 import { type DeskFilter, filterParams } from '../desk.params.js';
 import { link } from './common.js';
@@ -56,12 +57,7 @@ export function RowActions(props: {
   const links: VNode[] = [];
   // A free slot is given as a turno; a taken one can still take a sobreturno (offered last, it is the exception).
   if (props.canBook && !row.past && row.kind === 'free') {
-    links.push(
-      <a key="book" class="button small" href={bookLink(false)}>
-        {t('book')}
-        <span class="sr-only"> {slotName}</span>
-      </a>,
-    );
+    links.push(<RowLink key="book" class="button small" href={bookLink(false)} label={t('book')} row={slotName} />);
   }
   if (turno && turno.status !== 'cancelled') {
     const about = t('turnoOf', { time, patient: patientName(turno.patient) });
@@ -84,23 +80,32 @@ export function RowActions(props: {
     if (props.canBook && turno.status === 'reserved') {
       const params = filterParams(filter);
       links.push(
-        <a key="move" class="button small secondary" href={link(`/staff/turnos/${turno.id}/reprogramar`, params)}>
-          {t('reschedule')}
-          <span class="sr-only"> {about}</span>
-        </a>,
-        <a key="cancel" class="button small danger" href={link(`/staff/turnos/${turno.id}/cancelar`, params)}>
-          {t('cancel')}
-          <span class="sr-only"> {about}</span>
-        </a>,
+        <RowLink
+          key="move"
+          class="button small secondary"
+          href={link(`/staff/turnos/${turno.id}/reprogramar`, params)}
+          label={t('reschedule')}
+          row={about}
+        />,
+        <RowLink
+          key="cancel"
+          class="button small danger"
+          href={link(`/staff/turnos/${turno.id}/cancelar`, params)}
+          label={t('cancel')}
+          row={about}
+        />,
       );
     }
   }
   if (props.canBook && !row.past && row.kind === 'taken') {
     links.push(
-      <a key="overbook" class="button small secondary" href={bookLink(true)}>
-        {t('overbook')}
-        <span class="sr-only"> {slotName}</span>
-      </a>,
+      <RowLink
+        key="overbook"
+        class="button small secondary"
+        href={bookLink(true)}
+        label={t('overbook')}
+        row={slotName}
+      />,
     );
   }
   return <div class="desk-actions">{links}</div>;

@@ -2,6 +2,7 @@
 import { formatCivilDay } from '../../../platform/calendar/format.js';
 import { Csrf } from '../../../views/layout.js';
 import type { StaffPage } from '../../../views/page.js';
+import { RowLink, TableHead } from '../../../views/staff-kit.js';
 import { StaffLayout } from '../../../views/staff-layout.js';
 import type { patientView } from '../../patients/patients.service.js';
 import { Alert, type FormState, SelectField } from '../../patients/views/form.js';
@@ -84,16 +85,7 @@ function SearchStep(props: BookProps) {
           <p role="status">{props.results.length === 0 ? t('notFound') : t('found', { n: props.results.length })}</p>
           {props.results.length > 0 && (
             <table class="dense">
-              <thead>
-                <tr>
-                  <th scope="col">{t('name')}</th>
-                  <th scope="col">{t('dni')}</th>
-                  <th scope="col">{t('insurer')}</th>
-                  <th scope="col">
-                    <span class="sr-only">{t('pick')}</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={[t('name'), t('dni'), t('insurer')]} links={t('pick')} />
               <tbody>
                 {props.results.map((p) => (
                   <tr key={p.id}>
@@ -101,7 +93,7 @@ function SearchStep(props: BookProps) {
                     <td>{p.dni}</td>
                     <td>{p.insurerId === null ? a('noInsurer') : (insurerName.get(String(p.insurerId)) ?? '')}</td>
                     <td>
-                      <a
+                      <RowLink
                         class="button small"
                         href={link('/staff/turnos/dar', {
                           ...slot,
@@ -109,10 +101,9 @@ function SearchStep(props: BookProps) {
                           apellido: search.apellido,
                           paciente: p.id,
                         })}
-                      >
-                        {t('pick')}
-                        <span class="sr-only"> {t('pickPatient', { name: patientName(p) })}</span>
-                      </a>
+                        label={t('pick')}
+                        row={t('pickPatient', { name: patientName(p) })}
+                      />
                     </td>
                   </tr>
                 ))}

@@ -29,13 +29,3 @@ export interface Named {
   id: number;
   name: string;
 }
-
-/** A good confirmation after an action, announced politely. */
-export function Flash(props: { message: string | undefined }) {
-  if (!props.message) return null;
-  return (
-    <p class="ok" role="status">
-      {props.message}
-    </p>
-  );
-}

@@ -3,21 +3,14 @@
 import { formatCivilDay } from '../../../platform/calendar/format.js';
 import { addDays } from '../../../platform/time/zone.js';
 import type { StaffPage } from '../../../views/page.js';
+import { Flash } from '../../../views/staff-kit.js';
 import { StaffLayout } from '../../../views/staff-layout.js';
 import { Alert } from '../../patients/views/form.js';
 import { appointmentMessages } from '../appointment.messages.js';
 import { deskMessages } from '../desk.messages.js';
 import { type AgendaChoice, agendaValue, type DeskFilter, deskLink } from '../desk.params.js';
 import { RowActions } from './desk-actions.js';
-import {
-  type DayAgenda,
-  Flash,
-  type Named,
-  type ProfessionalDay,
-  patientName,
-  type Turno,
-  timeOf,
-} from './desk-parts.js';
+import { type DayAgenda, type Named, type ProfessionalDay, patientName, type Turno, timeOf } from './desk-parts.js';
 
 export interface DeskProps {
   page: StaffPage;
@@ -236,7 +229,7 @@ export function DeskPage(props: DeskProps) {
   return (
     <StaffLayout page={page} title={t('title')}>
       <h1>{t('titleOf', { day: dayText })}</h1>
-      <Flash message={props.flash} />
+      <Flash text={props.flash} />
       {props.alert && <Alert>{props.alert}</Alert>}
       <FilterBar {...props} />
       {day === null ? (

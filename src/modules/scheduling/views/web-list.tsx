@@ -6,6 +6,7 @@ import type { Lang } from '../../../platform/i18n/lang.js';
 import { Csrf } from '../../../views/layout.js';
 import type { StaffPage } from '../../../views/page.js';
 import { Pager } from '../../../views/pager.js';
+import { Flash } from '../../../views/staff-kit.js';
 import { StaffLayout } from '../../../views/staff-layout.js';
 import { Alert } from '../../patients/views/form.js';
 import { webListMessages } from '../web-list.messages.js';
@@ -95,11 +96,7 @@ export function WebListPage(props: {
     <StaffLayout page={page} title={t('title')}>
       <h1>{t('title')}</h1>
       <p>{t('intro')}</p>
-      {props.flash && (
-        <p class="ok" role="status">
-          {props.flash}
-        </p>
-      )}
+      <Flash text={props.flash} />
       <Filters page={page} filters={filters} choices={props.choices} />
       {result === null ? (
         <Alert>{t('fixFilters')}</Alert>

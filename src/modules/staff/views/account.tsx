@@ -1,5 +1,6 @@
 import { Csrf } from '../../../views/layout.js';
 import type { StaffPage } from '../../../views/page.js';
+import { Flash } from '../../../views/staff-kit.js';
 import { StaffLayout } from '../../../views/staff-layout.js';
 import { Alert, Field, type FormState } from '../../patients/views/form.js';
 import { staffMessages } from '../staff.messages.js';
@@ -42,11 +43,7 @@ export function AccountPage(props: { page: StaffPage; view: AccountView }) {
       <h1>
         {t('accountTitle')}: {view.name} <span class="muted">({view.username})</span>
       </h1>
-      {view.flash && (
-        <p class="ok" role="status">
-          {view.flash}
-        </p>
-      )}
+      <Flash text={view.flash} />
       {view.alert && <Alert>{view.alert}</Alert>}
       <h2>{t('codeTitle')}</h2>
       {view.twoFactor ? (

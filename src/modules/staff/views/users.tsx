@@ -2,6 +2,7 @@ import { formatStamp } from '../../../platform/calendar/format.js';
 import type { StaffRole, StaffUser } from '../../../platform/db/schema.js';
 import { Csrf } from '../../../views/layout.js';
 import type { StaffPage } from '../../../views/page.js';
+import { Flash, RowLink, TableHead } from '../../../views/staff-kit.js';
 import { StaffLayout } from '../../../views/staff-layout.js';
 import { Alert, Field, type FormState, SelectField } from '../../patients/views/form.js';
 import { usersMessages } from '../users.messages.js';
@@ -57,26 +58,13 @@ export function UsersPage(props: {
     <StaffLayout page={page} title={t('title')}>
       <h1>{t('title')}</h1>
       <p class="muted">{t('intro')}</p>
-      {props.flash && (
-        <p class="ok" role="status">
-          {props.flash}
-        </p>
-      )}
+      <Flash text={props.flash} />
       <div class="table-wrap">
         <table class="dense">
-          <thead>
-            <tr>
-              <th scope="col">{t('name')}</th>
-              <th scope="col">{t('username')}</th>
-              <th scope="col">{t('email')}</th>
-              <th scope="col">{t('role')}</th>
-              <th scope="col">{t('active')}</th>
-              <th scope="col">{t('lastLogin')}</th>
-              <th scope="col">
-                <span class="sr-only">{t('edit')}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[t('name'), t('username'), t('email'), t('role'), t('active'), t('lastLogin')]}
+            links={t('edit')}
+          />
           <tbody>
             {props.users.map((u) => (
               <tr key={u.id} class={u.active === 1 ? undefined : 'muted'}>
@@ -90,10 +78,7 @@ export function UsersPage(props: {
                 <td>{u.active === 1 ? t('yes') : t('no')}</td>
                 <td>{u.lastLoginAt ? formatStamp(page.lang, zone, Date.parse(u.lastLoginAt)) : t('never')}</td>
                 <td>
-                  <a href={`/staff/usuarios/${u.id}`}>
-                    {t('edit')}
-                    <span class="sr-only"> {u.name}</span>
-                  </a>
+                  <RowLink href={`/staff/usuarios/${u.id}`} label={t('edit')} row={u.name} />
                 </td>
               </tr>
             ))}
@@ -136,11 +121,7 @@ export function UserPage(props: {
       <h1>
         {user.name} <span class="muted">({user.username})</span>
       </h1>
-      {props.flash && (
-        <p class="ok" role="status">
-          {props.flash}
-        </p>
-      )}
+      <Flash text={props.flash} />
       {props.alert && <Alert>{props.alert}</Alert>}
       <form method="post" action={`/staff/usuarios/${user.id}`} class="card narrow" novalidate>
         <Csrf page={page} />
