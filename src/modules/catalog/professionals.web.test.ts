@@ -95,6 +95,11 @@ for (const dialect of testDialects()) {
       await patient.get(`/turnos/profesional/${seed.gonzalez.id}?${cardio}&visto=1`);
       assert.match(patient.html, /inicio=2026-11-26T11%3A40%3A00-03%3A00/, 'Thursday is offered');
       assert.doesNotMatch(patient.html, /inicio=2026-11-27/, 'Friday is not');
+      assert.match(
+        patient.text(),
+        /viernes 27\/11 Todavía no se dan turnos por internet para este día/,
+        'a day past the limit does not read as a day off',
+      );
       assert.match(patient.text(), /Los turnos por internet se toman hasta 3 días adelante\./);
       assert.doesNotMatch(patient.text(), /Ver horarios libres semana siguiente/);
 

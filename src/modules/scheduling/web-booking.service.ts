@@ -169,6 +169,8 @@ export async function professionalWeek(
       generalMessage: week.professional.generalMessage.trim(),
       maxDaysAhead: week.professional.maxDaysAhead,
     },
+    /** The last day the web offers with this professional; later days are not "no atiende". */
+    lastDate: addDays(today, week.professional.maxDaysAhead),
     firstFree: week.firstFree,
     slots: week.slots,
   };

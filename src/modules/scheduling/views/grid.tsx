@@ -149,7 +149,7 @@ export function GridPage(props: { page: Page; data: ProfessionalWeekData }) {
             <section class="day" key={date} aria-labelledby={`day-${date}`}>
               <h3 id={`day-${date}`}>{formatCivilDay(lang, date)}</h3>
               {slots.length === 0 ? (
-                <p class="muted">{t('noAgenda')}</p>
+                <p class="muted">{date > data.lastDate ? t('beyondWebLimit') : t('noAgenda')}</p>
               ) : (
                 <ul class="slots">
                   {slots.map((s) => {
