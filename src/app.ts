@@ -37,6 +37,7 @@ import { staffRoutes } from './modules/staff/staff.routes.js';
 import { usersRoutes } from './modules/staff/users.routes.js';
 import { ping } from './platform/db/dialect.js';
 import { installErrorHandling } from './platform/http/errors.js';
+import { clientIp } from './platform/http/request.js';
 import { ResponseCache } from './platform/http/response-cache.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
 import { SESSION_COOKIE } from './platform/http/sessions.js';
@@ -139,7 +140,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
           return;
         }
         const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-        const actor = token ? await authenticateApiToken(ctx, token, request.ip) : null;
+        const actor = token ? await authenticateApiToken(ctx, token, clientIp(request)) : null;
         if (!actor) throw new AppError('UNAUTHENTICATED');
         request.actor = actor;
       });

@@ -4,8 +4,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import { activeStaffUser, staffActorOf } from '../modules/staff/staff-users.service.js';
 import { secureCookies } from '../platform/http/csrf.js';
+import { clientIp } from '../platform/http/request.js';
 import { createSession, destroySession, resolveSession, type SessionPolicy } from '../platform/http/sessions.js';
-import { normalizeIp } from '../platform/ip.js';
 import { hmac, loadSecret, sameText } from '../platform/secrets.js';
 import { localPath } from './local-path.js';
 
@@ -28,8 +28,6 @@ export function staffSessionPolicy(ctx: AppContext): SessionPolicy {
   return { idleSeconds: ctx.web.staffIdleSeconds, absoluteSeconds: ABSOLUTE_SECONDS };
 }
 
-export const requestIp = (request: FastifyRequest) => normalizeIp(request.ip) ?? request.ip;
-
 function setStaffCookie(request: FastifyRequest, reply: FastifyReply, value: string, maxAge?: number) {
   reply.setCookie(STAFF_COOKIE, value, {
     path: STAFF_PATH,
@@ -51,7 +49,7 @@ export function installStaffSessions(app: FastifyInstance, ctx: AppContext) {
       const user = await activeStaffUser(ctx, found.session.subjectId);
       if (user) {
         request.sessionId = id;
-        request.actor = staffActorOf(user, requestIp(request));
+        request.actor = staffActorOf(user, clientIp(request));
         return;
       }
       await destroySession(ctx.database.db, id);

@@ -2,9 +2,9 @@
 // with its indication; deleting one asks first and says why when turnos or agendas still use it.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.js';
+import { expected } from '../../platform/http/request.js';
 import { sendPage } from '../../views/page.js';
 import type { WebShell } from '../../web/shell.js';
-import { expected } from '../patients/accounts.request.routes.js';
 import { emptyForm } from '../patients/views/form.js';
 import { studyChanges, studyInput } from './catalog.admin.schemas.js';
 import { createStudy, deleteStudy, updateStudy } from './catalog.admin.service.js';

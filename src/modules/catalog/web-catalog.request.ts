@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { AppError, ErrorCode } from '../../errors.js';
 import type { StaffRole } from '../../platform/db/schema.js';
 import { idField } from '../../platform/http/fields.js';
-import { expected, formBody, queryOf } from '../patients/accounts.request.routes.js';
+import { expected, formBody, queryOf } from '../../platform/http/request.js';
 
 export const hidden = { schema: { hide: true } };
 export const ADMIN: readonly StaffRole[] = ['admin'];

@@ -2,13 +2,13 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
+import { baseUrlOf, clientIp, expected, formBody, queryOf } from '../../platform/http/request.js';
 import { type Page, sendPage } from '../../views/page.js';
 import { endPatientSession, startPatientSession } from '../../web/session.js';
 import { localPath, type WebShell } from '../../web/shell.js';
 import { checkResetLink, logIn, requestPasswordReset, resetPassword } from './accounts.login.service.js';
 import { accountMessages } from './accounts.messages.js';
 import { getMyData } from './accounts.profile.service.js';
-import { baseUrlOf, clientIp, expected, formBody, queryOf } from './accounts.request.routes.js';
 import { fields, parseForm } from './accounts.schemas.js';
 import { emptyForm, type FormState, MessagePage, problemTexts } from './views/form.js';
 import { DniFormPage, LinkInvalidPage, LoginPage, type LoginView, ResetPasswordPage } from './views/login.js';

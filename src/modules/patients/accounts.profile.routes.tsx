@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
+import { baseUrlOf, expected, formBody, queryOf } from '../../platform/http/request.js';
 import { todayIn } from '../../platform/time/zone.js';
 import { type Page, sendPage } from '../../views/page.js';
 import type { WebShell } from '../../web/shell.js';
@@ -13,7 +14,6 @@ import {
   requestEmailChange,
   updateMyData,
 } from './accounts.profile.service.js';
-import { baseUrlOf, expected, formBody, queryOf } from './accounts.request.routes.js';
 import { fields, myDataSchema, parseForm } from './accounts.schemas.js';
 import { emptyForm, type FormState, problemTexts } from './views/form.js';
 import { LinkInvalidPage } from './views/login.js';

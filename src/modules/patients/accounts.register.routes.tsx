@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
+import { baseUrlOf, clientIp, expected, formBody, queryOf } from '../../platform/http/request.js';
 import { todayIn } from '../../platform/time/zone.js';
 import { type Page, sendPage } from '../../views/page.js';
 import type { WebShell } from '../../web/shell.js';
@@ -17,7 +18,6 @@ import {
   resendActivation,
   startRegistration,
 } from './accounts.register.service.js';
-import { baseUrlOf, clientIp, expected, formBody, queryOf } from './accounts.request.routes.js';
 import { fields, parseForm, registrationSchema } from './accounts.schemas.js';
 import { emptyForm, type FormState, MessagePage, problemTexts } from './views/form.js';
 import { DniFormPage, LinkInvalidPage } from './views/login.js';

@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { apiPlugin, errorResponses } from '../../platform/http/api.js';
 import { idField, instantField } from '../../platform/http/fields.js';
+import { clientIp } from '../../platform/http/request.js';
 import { endPatientSession, startPatientSession } from '../../web/session.js';
 import * as appointments from '../scheduling/appointments.service.js';
 import { bookAppointment } from '../scheduling/booking.service.js';
@@ -13,7 +14,6 @@ import { getAppointmentDetails } from '../scheduling/web-appointments.service.js
 import type { Actor } from '../staff/actor.js';
 import { logIn } from './accounts.login.service.js';
 import { getMyData, updateMyData } from './accounts.profile.service.js';
-import { clientIp } from './accounts.request.routes.js';
 import { dniField, patientChanges, patientOutput } from './patients.schemas.js';
 import { getPatient } from './patients.service.js';
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { apiPlugin, errorResponses, staffSecurity } from '../../platform/http/api.js';
 import { idField } from '../../platform/http/fields.js';
-import { baseUrlOf } from './accounts.request.routes.js';
+import { baseUrlOf } from '../../platform/http/request.js';
 import { PASSWORD_MAX } from './accounts.rules.js';
 import { dniField, emailField, patientInput } from './patients.schemas.js';
 import * as service from './web-accounts.staff.service.js';

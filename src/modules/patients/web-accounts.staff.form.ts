@@ -1,4 +1,5 @@
 // What the "Pacientes web" forms send, checked field by field so each problem shows beside its field
+import { formText } from '../../platform/http/request.js';
 // before the service is asked (the service checks again and has the last word).
 import type { Lang } from '../../platform/i18n/lang.js';
 import { hmac, sameText } from '../../platform/secrets.js';
@@ -12,7 +13,7 @@ import { webAccountsMessages } from './web-accounts.staff.messages.js';
 import { DISABLED_NOTE_MAX, type WebAccountChanges, type WebAccountView } from './web-accounts.staff.service.js';
 
 type Body = Record<string, unknown>;
-const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+const text = (v: unknown) => formText(v).trim();
 const flag = (v: unknown) => (v === '1' ? '1' : '');
 /** Passwords are taken as typed: spaces may be part of them. */
 export const passwordOf = (body: Body) => (typeof body.password === 'string' ? body.password : '');

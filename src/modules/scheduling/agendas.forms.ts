@@ -1,7 +1,9 @@
 // The agenda pages' forms: the typed values (shown again after a mistake), a message per wrong field, and
+
 // what the services take when every field is right.
 import type { Agenda } from '../../platform/db/schema.js';
 import { dateField, idField, timeField } from '../../platform/http/fields.js';
+import { formText } from '../../platform/http/request.js';
 import type { Lang } from '../../platform/i18n/lang.js';
 import type { AgendaPatch } from './agendas.admin.service.js';
 import { agendasMessages } from './agendas.messages.js';
@@ -10,7 +12,7 @@ import type { ExceptionInput } from './agendas.service.js';
 type Body = Record<string, unknown>;
 type Values = Record<string, string>;
 
-const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+const text = (v: unknown) => formText(v).trim();
 
 function valuesOf(body: Body, names: readonly string[]): Values {
   return Object.fromEntries(names.map((name) => [name, text(body[name])]));

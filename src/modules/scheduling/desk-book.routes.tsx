@@ -3,11 +3,11 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.js';
 import { AppError, type ErrorCode } from '../../errors.js';
 import type { StaffRole } from '../../platform/db/schema.js';
+import { expected, formBody, formText, queryOf } from '../../platform/http/request.js';
 import { todayIn, utcToCivil } from '../../platform/time/zone.js';
 import { type StaffPage, sendPage } from '../../views/page.js';
 import type { WebShell } from '../../web/shell.js';
 import { getProfessional, listInsurers, listSpecialties, listStudies } from '../catalog/catalog.service.js';
-import { expected, formBody, queryOf } from '../patients/accounts.request.routes.js';
 import { normalizeDni } from '../patients/patients.rules.js';
 import { findPatients, getPatient } from '../patients/patients.service.js';
 import { emptyForm, type FormState } from '../patients/views/form.js';
@@ -33,7 +33,7 @@ const BOOK_ERRORS = [
   'VALIDATION_ERROR',
 ] as const;
 
-const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+const text = (v: unknown) => formText(v).trim();
 /** A refusal that only means "nothing to show here"; anything else still fails the page. */
 const unless = (codes: readonly ErrorCode[]) => (e: unknown) => {
   if (e instanceof AppError && codes.includes(e.code)) return null;

@@ -3,11 +3,11 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.js';
 import type { StaffRole } from '../../platform/db/schema.js';
+import { expected, formBody, queryOf } from '../../platform/http/request.js';
 import { todayIn } from '../../platform/time/zone.js';
 import { type StaffPage, sendPage } from '../../views/page.js';
 import type { WebShell } from '../../web/shell.js';
 import { getProfessional, listProfessionals, listSpecialties, listStudies } from '../catalog/catalog.service.js';
-import { expected, formBody, queryOf } from '../patients/accounts.request.routes.js';
 import { getPatient } from '../patients/patients.service.js';
 import type { StaffActor } from '../staff/actor.js';
 import { cancelAppointment, getAppointment } from './appointments.service.js';

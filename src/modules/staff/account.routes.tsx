@@ -1,16 +1,10 @@
 // The second step of a staff login, and Mi cuenta: two-step verification on/off and one's own password.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.js';
+import { clientIp, expected, formBody, formText, queryOf } from '../../platform/http/request.js';
 import { sendPage } from '../../views/page.js';
 import type { WebShell } from '../../web/shell.js';
-import {
-  endSecondStep,
-  pendingSecondStep,
-  requestIp,
-  staffPathOf,
-  startStaffSession,
-} from '../../web/staff-session.js';
-import { expected, formBody, queryOf } from '../patients/accounts.request.routes.js';
+import { endSecondStep, pendingSecondStep, staffPathOf, startStaffSession } from '../../web/staff-session.js';
 import { staffMessages } from './staff.messages.js';
 import {
   changeOwnPassword,
@@ -23,7 +17,7 @@ import {
 import { AccountPage, SecondStepPage } from './views/account.js';
 
 const hidden = { schema: { hide: true } };
-const text = (v: unknown) => (typeof v === 'string' ? v : '');
+const text = formText;
 const FLASH = { activada: 'enabled', desactivada: 'disabled', clave: 'passwordChanged' } as const;
 
 export const accountRoutes =
@@ -41,7 +35,7 @@ export const accountRoutes =
       const body = formBody(request);
       const volver = staffPathOf(body.volver);
       try {
-        await checkSecondStep(ctx, { userId, code: text(body.code), ip: requestIp(request) });
+        await checkSecondStep(ctx, { userId, code: text(body.code), ip: clientIp(request) });
       } catch (e) {
         const error = expected(e, reply, ['WRONG_CODE', 'TOO_MANY_ATTEMPTS']);
         const page = await shell.staffPage(request, reply);

@@ -3,18 +3,12 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { dateField } from '../../platform/http/fields.js';
+import { clientIp, expected, formBody, formText, queryOf } from '../../platform/http/request.js';
 import { touchSession } from '../../platform/http/sessions.js';
 import { todayIn } from '../../platform/time/zone.js';
 import { sendPage } from '../../views/page.js';
 import type { WebShell } from '../../web/shell.js';
-import {
-  endStaffSession,
-  requestIp,
-  staffPathOf,
-  startSecondStep,
-  startStaffSession,
-} from '../../web/staff-session.js';
-import { expected, formBody, queryOf } from '../patients/accounts.request.routes.js';
+import { endStaffSession, staffPathOf, startSecondStep, startStaffSession } from '../../web/staff-session.js';
 import { emptyForm, type FormState } from '../patients/views/form.js';
 import { dashboard } from '../scheduling/dashboard.service.js';
 import { DashboardPage } from '../scheduling/views/dashboard.js';
@@ -23,7 +17,7 @@ import { createFirstAdmin, logInStaff, needsFirstAdmin } from './staff-users.ser
 import { FirstRunPage, StaffLoginPage } from './views/login.js';
 
 const hidden = { schema: { hide: true } };
-const text = (v: unknown) => (typeof v === 'string' ? v : '');
+const text = formText;
 export const staffRoutes =
   (ctx: AppContext, shell: WebShell): FastifyPluginAsync =>
   async (app) => {
@@ -66,7 +60,7 @@ export const staffRoutes =
         return sendPage(reply, <StaffLoginPage page={page} form={form} volver={volver} />, 400);
       }
       try {
-        const user = await logInStaff(ctx, { login, password, ip: requestIp(request) });
+        const user = await logInStaff(ctx, { login, password, ip: clientIp(request) });
         if (user.totpSecret !== null) {
           await startSecondStep(ctx, request, reply, user.id);
           return reply.redirect(`/staff/ingresar/codigo?${new URLSearchParams({ volver })}`, 303);

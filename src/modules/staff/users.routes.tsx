@@ -3,11 +3,11 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.js';
 import type { StaffRole, StaffUser } from '../../platform/db/schema.js';
 import { idField } from '../../platform/http/fields.js';
+import { expected, formBody, formText, queryOf } from '../../platform/http/request.js';
 import { type StaffPage, sendPage } from '../../views/page.js';
 import type { WebShell } from '../../web/shell.js';
 import { listProfessionals } from '../catalog/catalog.repo.js';
 import { fullName } from '../catalog/catalog.service.js';
-import { expected, formBody, queryOf } from '../patients/accounts.request.routes.js';
 import { emptyForm, type FormState } from '../patients/views/form.js';
 import {
   createStaffUser,
@@ -24,7 +24,7 @@ const ADMIN: StaffRole[] = ['admin'];
 const ROLES: readonly string[] = ['admin', 'reception', 'professional'];
 const FORM_ERRORS = ['VALIDATION_ERROR', 'WEAK_PASSWORD', 'LAST_ADMIN', 'NOT_FOUND'] as const;
 
-const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+const text = (v: unknown) => formText(v).trim();
 
 /** The user fields of a posted form, as typed (to show again) and as the service takes them. */
 function userForm(request: FastifyRequest) {

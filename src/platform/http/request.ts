@@ -1,8 +1,8 @@
-// What the account pages take from a request: the base of mail links, the client's IP, the form body.
+// What pages take from a request: the base of mail links, the client's IP, the form body and fields.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.js';
 import { AppError, type ErrorCode } from '../../errors.js';
-import { normalizeIp } from '../../platform/ip.js';
+import { normalizeIp } from '../ip.js';
 
 /** Links in mails are absolute: the configured public address, else the address this request came to. */
 export function baseUrlOf(ctx: AppContext, request: FastifyRequest): string {
@@ -12,6 +12,9 @@ export function baseUrlOf(ctx: AppContext, request: FastifyRequest): string {
 export function clientIp(request: FastifyRequest): string {
   return normalizeIp(request.ip) ?? request.ip;
 }
+
+/** A posted or queried field as text ('' when absent or not text); callers trim what may be trimmed. */
+export const formText = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 export function formBody(request: FastifyRequest): Record<string, unknown> {
   const body = request.body;

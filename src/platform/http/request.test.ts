@@ -1,0 +1,17 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { FastifyRequest } from 'fastify';
+import { clientIp, formText } from './request.js';
+
+test('one spelling of the client address for limits and the audit log, whoever asks', () => {
+  const from = (ip: string) => clientIp({ ip } as FastifyRequest);
+  assert.equal(from('::ffff:10.0.0.8'), '10.0.0.8');
+  assert.equal(from('2001:DB8:0:0:0:0:0:1'), '2001:db8::1');
+  assert.equal(from('no-es-ip'), 'no-es-ip');
+});
+
+test('form fields: text as sent, anything else empty', () => {
+  assert.equal(formText('  clave con espacios '), '  clave con espacios ');
+  assert.equal(formText(['a', 'b']), '');
+  assert.equal(formText(undefined), '');
+});
