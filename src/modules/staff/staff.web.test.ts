@@ -104,8 +104,16 @@ for (const dialect of testDialects()) {
         payload: { login: 'rita2', password: 'clave-del-personal' },
       });
       assert.equal(login.statusCode, 403, 'no form token, no login');
-      const cookie = asStaff.cookies.get(STAFF_COOKIE);
-      assert.ok(cookie);
+      // A real login: the browser sends the staff cookie only to /staff, never to patient pages or scripts.
+      const browser = new WebClient(t.app);
+      await browser.get('/staff/ingresar');
+      const ok = await browser.post('/staff/ingresar', { login: 'rita2', password: 'clave-del-personal' });
+      const cookie = (ok.cookies as { name: string; path?: string; httpOnly?: boolean; sameSite?: string }[]).find(
+        (c) => c.name === STAFF_COOKIE,
+      );
+      assert.equal(cookie?.path, '/staff');
+      assert.equal(cookie?.httpOnly, true);
+      assert.equal(cookie?.sameSite, 'Strict');
     });
 
     test('the audit log: admins read it on the page and the API, with filters; reception cannot', async () => {
