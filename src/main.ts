@@ -4,11 +4,11 @@ import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { DEMO_PASSWORD, loadDemo } from './demo/load-demo.js';
-import { centerMailFrom } from './modules/center/center.service.js';
+import { configuredSenders } from './modules/messaging/channel-senders.js';
 import { createDb } from './platform/db/database.js';
 import { sqliteFileExists } from './platform/db/dialect.js';
 import { migrateToLatest, pendingMigrations } from './platform/db/migrate.js';
-import { MailWorker, smtpSender } from './platform/mail/mail-worker.js';
+import { OutboxWorker } from './platform/outbox/worker.js';
 import { systemClock } from './platform/time/clock.js';
 
 export function createLogger(config: Config) {
@@ -22,8 +22,8 @@ export function createLogger(config: Config) {
   });
 }
 
-/** How often the mail worker looks for new mails in the outbox. */
-const MAIL_POLL_MS = 2000;
+/** How often the worker looks for new messages in the outbox. */
+const OUTBOX_POLL_MS = 2000;
 
 export interface ServeOptions {
   /** Apply pending migrations first (npm start); without it, refuse to serve an outdated database. */
@@ -70,18 +70,18 @@ export async function serve(config: Config, options: ServeOptions) {
     availabilityCacheMs: config.availabilityCacheMs,
   });
   await app.listen({ port: config.port, host: config.host });
-  const smtpUrl = config.mail.smtpUrl;
-  const mailWorker = smtpUrl
-    ? new MailWorker({
-        database,
-        clock: ctx.clock,
-        sender: smtpSender(smtpUrl),
-        from: () => centerMailFrom(ctx, config.mail.from),
-        logger,
-      })
-    : null;
-  if (mailWorker) mailWorker.start(MAIL_POLL_MS);
-  else logger.warn('SMTP_URL no está configurado: los mails (activación, confirmación de turnos) quedan en espera');
+  const outboxWorker = new OutboxWorker({
+    database,
+    clock: ctx.clock,
+    senders: configuredSenders(ctx, { smtpUrl: config.mail.smtpUrl, mailFrom: config.mail.from }),
+    logger,
+  });
+  outboxWorker.start(OUTBOX_POLL_MS);
+  if (!config.mail.smtpUrl) {
+    logger.warn(
+      'SMTP_URL no está configurado: los mails esperan en la cola hasta que se configure un servidor en /staff (Mensajes → Configuración)',
+    );
+  }
   if (!config.web.publicUrl && !['127.0.0.1', 'localhost', '::1'].includes(config.host)) {
     // Without it, links in mails take the host a request named, which a stranger can choose.
     logger.warn(
@@ -103,7 +103,7 @@ export async function serve(config: Config, options: ServeOptions) {
     }, config.shutdownGraceMs);
     timer.unref();
     await app.close();
-    await mailWorker?.stop();
+    await outboxWorker.stop();
     await database.close();
     logger.info('stopped');
   };

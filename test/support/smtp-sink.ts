@@ -1,5 +1,5 @@
 // A real SMTP server on loopback that keeps what it receives, parsed: the tests read mails as a patient would.
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import PostalMime from 'postal-mime';
 import { SMTPServer } from 'smtp-server';
 
@@ -15,8 +15,13 @@ export interface ReceivedMail {
 
 export class SmtpSink {
   readonly mails: ReceivedMail[] = [];
-  /** SMTP answers to give instead of accepting, one per incoming mail, e.g. [451, 550]. */
-  readonly rejections: number[] = [];
+  /**
+   * How to answer each mail: undefined accepts it, a number refuses it with that SMTP code (451 "later",
+   * 550 "never"), 'drop' cuts the connection after the data arrived — the server may or may not have it.
+   */
+  answer: (mail: { to: string[]; messageId: string }) => number | 'drop' | undefined = () => undefined;
+  /** Mails whose connection was cut on purpose, by Message-ID. */
+  readonly dropped: string[] = [];
   private waiters: (() => void)[] = [];
 
   private constructor(
@@ -34,17 +39,24 @@ export class SmtpSink {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', async () => {
-          const rejection = sink?.rejections.shift();
-          if (rejection !== undefined) {
-            const error = Object.assign(new Error(`rechazado por la prueba (${rejection})`), {
-              responseCode: rejection,
-            });
+          const parsed = await PostalMime.parse(Buffer.concat(chunks));
+          const to = session.envelope.rcptTo.map((r) => r.address);
+          const answer = sink?.answer({ to, messageId: parsed.messageId ?? '' });
+          if (answer === 'drop') {
+            sink?.dropped.push(parsed.messageId ?? '');
+            // smtp-server keeps its connections (with their socket) in a set, each with the session's id.
+            const connections = (server as unknown as { connections: Set<{ id: string; _socket: Socket }> })
+              .connections;
+            for (const c of connections) if (c.id === session.id) c._socket.destroy();
+            return;
+          }
+          if (answer !== undefined) {
+            const error = Object.assign(new Error(`rechazado por la prueba (${answer})`), { responseCode: answer });
             return callback(error);
           }
-          const parsed = await PostalMime.parse(Buffer.concat(chunks));
           sink?.mails.push({
             from: parsed.from?.address ?? '',
-            to: session.envelope.rcptTo.map((r) => r.address),
+            to,
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
             html: parsed.html ?? '',

@@ -2,11 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { defaultWebConfig, type WebConfig } from '../../src/config.js';
 import type { AppContext } from '../../src/context.js';
-import { centerMailFrom } from '../../src/modules/center/center.service.js';
+import { configuredSenders } from '../../src/modules/messaging/channel-senders.js';
 import { createApiToken } from '../../src/modules/staff/api-tokens.service.js';
 import type { DialectName } from '../../src/platform/db/dialect.js';
 import type { StaffRole } from '../../src/platform/db/schema.js';
-import { MailWorker, smtpSender } from '../../src/platform/mail/mail-worker.js';
+import { OutboxWorker } from '../../src/platform/outbox/worker.js';
 import { fixedClock } from '../../src/platform/time/clock.js';
 import { SmtpSink } from './smtp-sink.js';
 import { createTestDatabase, type TestDatabase } from './test-db.js';
@@ -34,7 +34,7 @@ export async function buildTestApp(
   const clock = fixedClock(options.now ?? MONDAY_9AM);
   const ctx: AppContext = { database: testDb.database, clock, web: { ...defaultWebConfig, ...options.web } };
   const app = await buildApp(ctx, { validateResponses: true, availabilityCacheMs: options.availabilityCacheMs ?? 0 });
-  let mail: { sink: SmtpSink; worker: MailWorker } | undefined;
+  let mail: { sink: SmtpSink; worker: OutboxWorker } | undefined;
   return {
     app,
     ctx,
@@ -51,11 +51,10 @@ export async function buildTestApp(
     sendMails: async () => {
       if (!mail) {
         const sink = await SmtpSink.start();
-        const worker = new MailWorker({
+        const worker = new OutboxWorker({
           database: ctx.database,
           clock,
-          sender: smtpSender(sink.url),
-          from: () => centerMailFrom(ctx, ''),
+          senders: configuredSenders(ctx, { smtpUrl: sink.url, mailFrom: '' }),
         });
         mail = { sink, worker };
       }

@@ -2,7 +2,7 @@
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { destroySubjectSessions } from '../../platform/http/sessions.js';
-import { enqueueMail } from '../../platform/mail/outbox.js';
+import { enqueueMail } from '../../platform/outbox/outbox.js';
 import { getCenter } from '../center/center.service.js';
 import type { Actor } from '../staff/actor.js';
 import { enforceLimits, forgetAttempts, RULES, refundAttempt } from './accounts.limits.js';

@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import type { Sex } from '../../platform/db/schema.js';
 import { destroySubjectSessions } from '../../platform/http/sessions.js';
-import { enqueueMail } from '../../platform/mail/outbox.js';
+import { enqueueMail } from '../../platform/outbox/outbox.js';
 import { isoUtc, todayIn } from '../../platform/time/zone.js';
 import { getInsurer } from '../catalog/catalog.repo.js';
 import { listInsurers } from '../catalog/catalog.service.js';

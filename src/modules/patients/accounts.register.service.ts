@@ -5,7 +5,7 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { isUniqueViolation } from '../../platform/db/dialect.js';
 import type { DB, Patient, Sex } from '../../platform/db/schema.js';
-import { enqueueMail } from '../../platform/mail/outbox.js';
+import { enqueueMail } from '../../platform/outbox/outbox.js';
 import { loadSecret } from '../../platform/secrets.js';
 import { isoUtc } from '../../platform/time/zone.js';
 import { getInsurer } from '../catalog/catalog.repo.js';

@@ -1,7 +1,7 @@
 // The account mails staff send on a patient's behalf: activation again, and "olvidó su contraseña".
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
-import { enqueueMail } from '../../platform/mail/outbox.js';
+import { enqueueMail } from '../../platform/outbox/outbox.js';
 import { getCenter } from '../center/center.service.js';
 import { type Actor, requireStaff } from '../staff/actor.js';
 import { audit } from '../staff/audit.service.js';

@@ -5,7 +5,7 @@ import { AppError } from '../../errors.js';
 import { isUniqueViolation } from '../../platform/db/dialect.js';
 import type { Patient, PatientUpdate } from '../../platform/db/schema.js';
 import { destroySubjectSessions } from '../../platform/http/sessions.js';
-import { enqueueMail } from '../../platform/mail/outbox.js';
+import { enqueueMail } from '../../platform/outbox/outbox.js';
 import { isoUtc } from '../../platform/time/zone.js';
 import { getInsurer } from '../catalog/catalog.repo.js';
 import { getCenter } from '../center/center.service.js';

@@ -5,7 +5,7 @@ import { formatDay, formatTime } from '../../platform/calendar/format.js';
 import { buildIcs, icsContentType } from '../../platform/calendar/ics.js';
 import type { Lang } from '../../platform/i18n/lang.js';
 import { defineMessages } from '../../platform/i18n/messages.js';
-import type { OutgoingMail } from '../../platform/mail/outbox.js';
+import type { OutgoingMail } from '../../platform/outbox/outbox.js';
 import type { AppointmentDetails } from './appointment.details.js';
 import { appointmentMessages, contactRows, detailRows, noteKey } from './appointment.messages.js';
 

@@ -6,7 +6,7 @@ import { isOverlapError, lockKey } from '../../platform/db/dialect.js';
 import type { AppointmentOrigin, DB } from '../../platform/db/schema.js';
 import type { Lang } from '../../platform/i18n/lang.js';
 import { normalizeIp } from '../../platform/ip.js';
-import { enqueueMail } from '../../platform/mail/outbox.js';
+import { enqueueMail } from '../../platform/outbox/outbox.js';
 import { addDays, isoUtc, startOfDayUtc, todayIn, utcToCivil } from '../../platform/time/zone.js';
 import * as catalog from '../catalog/catalog.repo.js';
 import { fullName } from '../catalog/catalog.service.js';

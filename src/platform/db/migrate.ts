@@ -5,6 +5,7 @@ import * as initial from './migrations/001_initial.js';
 import * as patientWeb from './migrations/002_patient_web.js';
 import * as staff from './migrations/003_staff.js';
 import * as sqliteIds from './migrations/004_sqlite_ids.js';
+import * as messaging from './migrations/005_messaging.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations speak SQL names
 type MigrationModule = { up(db: Kysely<any>, dialect: DialectName): Promise<void> };
@@ -15,6 +16,7 @@ const migrations: Record<string, MigrationModule> = {
   '002_patient_web': patientWeb,
   '003_staff': staff,
   '004_sqlite_ids': sqliteIds,
+  '005_messaging': messaging,
 };
 
 class InCodeMigrations implements MigrationProvider {

@@ -140,6 +140,8 @@ export interface AppointmentsTable {
   cancelledBy: string | null;
   overbook: Generated<number>;
   updatedAt: string;
+  /** When the patient confirmed attendance from a reminder's link. */
+  confirmedAt: string | null;
 }
 
 export interface ApiTokensTable {
@@ -221,11 +223,12 @@ export interface RateLimitsTable {
   hits: number;
 }
 
-export type OutboxStatus = 'pending' | 'sent' | 'failed';
+export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'cancelled';
+export type MessageChannel = 'mail' | 'sms' | 'whatsapp';
 
 export interface OutboxTable {
   id: Generated<number>;
-  channel: 'mail';
+  channel: MessageChannel;
   kind: string;
   recipient: string;
   subject: string;
@@ -243,6 +246,72 @@ export interface OutboxTable {
   lastError: Generated<string>;
   createdAt: string;
   sentAt: string | null;
+  batchId: number | null;
+  templateId: number | null;
+  reminderRuleId: number | null;
+  sentBy: Generated<string>;
+  deadlineAt: string | null;
+  /** JSON; WhatsApp: { name, language, bodyParameters }. */
+  payload: Generated<string>;
+  /** The provider's id of the accepted message (SMS, WhatsApp). */
+  providerId: Generated<string>;
+}
+
+export interface MessageChannelsTable {
+  channel: MessageChannel;
+  provider: string;
+  /** JSON of the provider's plain settings. */
+  settings: Generated<string>;
+  sealedSecret: string | null;
+  updatedAt: string;
+  updatedBy: Generated<string>;
+}
+
+export interface MessageTemplatesTable {
+  id: Generated<number>;
+  channel: MessageChannel;
+  title: string;
+  body: string;
+  waTemplate: Generated<string>;
+  waLanguage: Generated<string>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type MessageAudience = 'appointments' | 'patients';
+
+export interface MessageBatchesTable {
+  id: Generated<number>;
+  templateId: number;
+  channel: MessageChannel;
+  audience: MessageAudience;
+  /** JSON of the desk's filters, as chosen. */
+  filters: string;
+  status: 'draft' | 'queued';
+  /** JSON: how many patients were left out of the list, by reason. */
+  leftOut: Generated<string>;
+  createdByRef: string;
+  createdByName: string;
+  createdAt: string;
+  queuedAt: string | null;
+}
+
+export interface MessageBatchRowsTable {
+  id: Generated<number>;
+  batchId: number;
+  patientId: number;
+  appointmentId: number | null;
+  recipient: string;
+  removed: Generated<number>;
+}
+
+export interface ReminderRulesTable {
+  id: Generated<number>;
+  templateId: number;
+  hoursBefore: number;
+  enabled: Generated<number>;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface AppSecretsTable {
@@ -271,6 +340,11 @@ export interface DB {
   appSecrets: AppSecretsTable;
   staffUsers: StaffUsersTable;
   auditLog: AuditLogTable;
+  messageChannels: MessageChannelsTable;
+  messageTemplates: MessageTemplatesTable;
+  messageBatches: MessageBatchesTable;
+  messageBatchRows: MessageBatchRowsTable;
+  reminderRules: ReminderRulesTable;
 }
 
 export type CenterSettings = Selectable<CenterSettingsTable>;
@@ -286,6 +360,9 @@ export type Patient = Selectable<PatientsTable>;
 export type NewPatient = Insertable<PatientsTable>;
 export type PatientUpdate = Updateable<PatientsTable>;
 export type Appointment = Selectable<AppointmentsTable>;
+export type MessageTemplate = Selectable<MessageTemplatesTable>;
+export type MessageBatch = Selectable<MessageBatchesTable>;
+export type ReminderRule = Selectable<ReminderRulesTable>;
 export type NewAppointment = Insertable<AppointmentsTable>;
 export type ApiToken = Selectable<ApiTokensTable>;
 export type WebAccount = Selectable<WebAccountsTable>;

@@ -4,9 +4,10 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { SmtpSink } from '../../../test/support/smtp-sink.js';
 import { createTestDatabase, type TestDatabase, testDialects } from '../../../test/support/test-db.js';
+import { smtpSender } from '../mail/smtp.js';
 import { fixedClock } from '../time/clock.js';
-import { MailWorker, smtpSender } from './mail-worker.js';
 import { enqueueMail } from './outbox.js';
+import { fixedSenders, OutboxWorker } from './worker.js';
 
 const NOW = Date.UTC(2026, 10, 23, 12, 0);
 
@@ -15,13 +16,12 @@ for (const dialect of testDialects()) {
     let testDb: TestDatabase;
     let sink: SmtpSink;
     const clock = fixedClock(NOW);
-    const workers: MailWorker[] = [];
+    const workers: OutboxWorker[] = [];
     const worker = () => {
-      const w = new MailWorker({
+      const w = new OutboxWorker({
         database: testDb.database,
         clock,
-        sender: smtpSender(sink.url),
-        from: async () => '"Centro" <turnos@centro.test>',
+        senders: fixedSenders({ mail: { sender: smtpSender(sink.url), from: '"Centro" <turnos@centro.test>' } }),
       });
       workers.push(w);
       return w;
@@ -35,7 +35,7 @@ for (const dialect of testDialects()) {
     beforeEach(async () => {
       await testDb.database.db.deleteFrom('outbox').execute();
       sink.mails.length = 0;
-      sink.rejections.length = 0;
+      sink.answer = () => undefined;
     });
     after(async () => {
       for (const w of workers) await w.stop();
@@ -71,7 +71,15 @@ for (const dialect of testDialects()) {
       const db = testDb.database.db;
       await enqueueMail(db, { kind: 'test', to: 'later@example.com', subject: 'A', text: 'a' }, clock.now());
       await enqueueMail(db, { kind: 'test', to: 'never@example.com', subject: 'B', text: 'b' }, clock.now());
-      sink.rejections.push(451, 550);
+      let laterRefused = false;
+      sink.answer = ({ to }) => {
+        if (to.includes('never@example.com')) return 550;
+        if (to.includes('later@example.com') && !laterRefused) {
+          laterRefused = true;
+          return 451;
+        }
+        return undefined;
+      };
       await worker().drain();
       let [later, never] = await rows();
       assert.equal(later?.status, 'pending');
@@ -94,11 +102,10 @@ for (const dialect of testDialects()) {
         { kind: 'test', to: 'x@example.com', subject: 'X', text: 'x' },
         clock.now(),
       );
-      const down = new MailWorker({
+      const down = new OutboxWorker({
         database: testDb.database,
         clock,
-        sender: smtpSender('smtp://127.0.0.1:1'),
-        from: async () => 'turnos@centro.test',
+        senders: fixedSenders({ mail: { sender: smtpSender('smtp://127.0.0.1:1'), from: 'turnos@centro.test' } }),
       });
       workers.push(down);
       await down.drain();

@@ -1,0 +1,201 @@
+// The transactional outbox: a message (mail, SMS, WhatsApp) is a row written with its cause; the worker sends
+// rows and records each result. It is also the send log: nothing is sent that is not a row here.
+import { randomUUID } from 'node:crypto';
+import { type Insertable, type Kysely, sql } from 'kysely';
+import type { Database } from '../db/database.js';
+import { skipLockedRows } from '../db/dialect.js';
+import type { DB, MessageChannel, OutboxMessage, OutboxTable } from '../db/schema.js';
+import { isoUtc } from '../time/zone.js';
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer | string;
+}
+
+/** What every message may say about where it came from; the send log shows it. */
+export interface MessageOrigin {
+  /** What caused it: activation, password_reset, booking_confirmation, reminder… */
+  kind: string;
+  patientId?: number | null;
+  appointmentId?: number | null;
+  batchId?: number | null;
+  templateId?: number | null;
+  reminderRuleId?: number | null;
+  /** The staff user's name, "automático", or "web" for the patient's own actions. */
+  sentBy?: string;
+  /** Past it, the message is failed instead of sent late (a reminder after its turno). */
+  deadlineMs?: number | null;
+}
+
+export interface OutgoingMail extends MessageOrigin {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  attachments?: MailAttachment[];
+}
+
+export interface OutgoingText extends MessageOrigin {
+  channel: 'sms' | 'whatsapp';
+  /** E.164 mobile number. */
+  to: string;
+  /** The text as sent (SMS), or the approved template rendered for the log (WhatsApp). */
+  text: string;
+  /** WhatsApp: { name, language, bodyParameters }. */
+  payload?: unknown;
+}
+
+export type OutgoingMessage = OutgoingMail | OutgoingText;
+
+function outboxRow(message: OutgoingMessage, nowMs: number): Insertable<OutboxTable> {
+  const isMail = !('channel' in message);
+  const attachments = isMail
+    ? (message.attachments ?? []).map((a) => ({
+        filename: a.filename,
+        contentType: a.contentType,
+        base64: Buffer.from(a.content).toString('base64'),
+      }))
+    : [];
+  return {
+    channel: isMail ? 'mail' : message.channel,
+    kind: message.kind,
+    recipient: message.to,
+    subject: isMail ? message.subject : '',
+    bodyText: message.text,
+    bodyHtml: isMail ? (message.html ?? '') : '',
+    attachments: JSON.stringify(attachments),
+    payload: JSON.stringify(isMail ? {} : (message.payload ?? {})),
+    // Fixed before the first attempt: a retry after a lost answer carries the same Message-ID.
+    messageId: `${randomUUID()}@turnero`,
+    patientId: message.patientId ?? null,
+    appointmentId: message.appointmentId ?? null,
+    batchId: message.batchId ?? null,
+    templateId: message.templateId ?? null,
+    reminderRuleId: message.reminderRuleId ?? null,
+    sentBy: message.sentBy ?? '',
+    deadlineAt: message.deadlineMs == null ? null : isoUtc(message.deadlineMs),
+    status: 'pending',
+    nextAttemptAt: isoUtc(nowMs),
+    lockedUntil: null,
+    createdAt: isoUtc(nowMs),
+    sentAt: null,
+  };
+}
+
+/** Call inside the transaction that causes the message: both are kept, or neither. */
+export async function enqueueMessages(db: Kysely<DB>, messages: OutgoingMessage[], nowMs: number): Promise<number[]> {
+  const ids: number[] = [];
+  // Chunks keep each statement under SQLite's bound-parameter limit.
+  for (let i = 0; i < messages.length; i += 200) {
+    const rows = messages.slice(i, i + 200).map((m) => outboxRow(m, nowMs));
+    const inserted = await db.insertInto('outbox').values(rows).returning('id').execute();
+    ids.push(...inserted.map((r) => r.id));
+  }
+  return ids;
+}
+
+/** Call inside the transaction that causes the mail: both are kept, or neither. */
+export async function enqueueMail(db: Kysely<DB>, mail: OutgoingMail, nowMs: number): Promise<number> {
+  const [id] = await enqueueMessages(db, [mail], nowMs);
+  return id as number;
+}
+
+export const EXPIRED_ERROR = 'No se envió antes de su plazo (el turno ya pasó o el envío venció)';
+
+/**
+ * Leases up to `limit` due rows of these channels to this worker for `leaseMs`; a worker that dies lets
+ * them go when the lease ends. Rows past their deadline are failed here instead of being sent late.
+ */
+export async function claimDue(
+  database: Database,
+  options: { nowMs: number; leaseMs: number; limit: number; channels: MessageChannel[] },
+): Promise<OutboxMessage[]> {
+  const now = isoUtc(options.nowMs);
+  if (options.channels.length === 0) return [];
+  return database.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('outbox')
+      .set((eb) => ({
+        status: 'failed',
+        lockedUntil: null,
+        lastError: sql<string>`${`${EXPIRED_ERROR}. `} || ${eb.ref('lastError')}`,
+      }))
+      .where('status', '=', 'pending')
+      .where('deadlineAt', '<', now)
+      .where((eb) => eb.or([eb('lockedUntil', 'is', null), eb('lockedUntil', '<', now)]))
+      .execute();
+    const due = await skipLockedRows(
+      trx
+        .selectFrom('outbox')
+        .select('id')
+        .where('channel', 'in', options.channels)
+        .where('status', '=', 'pending')
+        .where('nextAttemptAt', '<=', now)
+        .where((eb) => eb.or([eb('lockedUntil', 'is', null), eb('lockedUntil', '<', now)]))
+        .orderBy('id')
+        .limit(options.limit),
+      database.dialect,
+    ).execute();
+    if (due.length === 0) return [];
+    return trx
+      .updateTable('outbox')
+      .set({ lockedUntil: isoUtc(options.nowMs + options.leaseMs) })
+      .where(
+        'id',
+        'in',
+        due.map((r) => r.id),
+      )
+      .returningAll()
+      .execute();
+  });
+}
+
+export type SendOutcome =
+  | { id: number; sent: true; providerId?: string }
+  /** retryAtMs null: failed for good. */
+  | { id: number; sent: false; error: string; retryAtMs: number | null };
+
+/** Records a worker's results in one transaction: one write per batch instead of one per message. */
+export async function recordOutcomes(database: Database, outcomes: SendOutcome[], nowMs: number) {
+  if (outcomes.length === 0) return;
+  await database.db.transaction().execute(async (trx) => {
+    for (const outcome of outcomes) {
+      if (outcome.sent) {
+        await trx
+          .updateTable('outbox')
+          .set((eb) => ({
+            status: 'sent',
+            sentAt: isoUtc(nowMs),
+            lockedUntil: null,
+            providerId: outcome.providerId ?? '',
+            attempts: eb('attempts', '+', 1),
+          }))
+          .where('id', '=', outcome.id)
+          .execute();
+        continue;
+      }
+      const retry = outcome.retryAtMs;
+      await trx
+        .updateTable('outbox')
+        .set((eb) => ({
+          status: retry === null ? 'failed' : 'pending',
+          ...(retry === null ? {} : { nextAttemptAt: isoUtc(retry) }),
+          lockedUntil: null,
+          lastError: outcome.error.slice(0, 1000),
+          attempts: eb('attempts', '+', 1),
+        }))
+        .where('id', '=', outcome.id)
+        .execute();
+    }
+  });
+}
+
+export function attachmentsOf(row: OutboxMessage): MailAttachment[] {
+  const list = JSON.parse(row.attachments) as { filename: string; contentType: string; base64: string }[];
+  return list.map((a) => ({
+    filename: a.filename,
+    contentType: a.contentType,
+    content: Buffer.from(a.base64, 'base64'),
+  }));
+}
