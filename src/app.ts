@@ -14,6 +14,7 @@ import { centerApi } from './modules/center/center.api.js';
 import { configRoutes } from './modules/center/config.routes.js';
 import { homeRoutes } from './modules/center/home.routes.js';
 import { infoRoutes } from './modules/center/info.routes.js';
+import { messagingApi, messagingRoutes } from './modules/messaging/messaging.routes.js';
 import { accountsRoutes } from './modules/patients/accounts.routes.js';
 import { meApi } from './modules/patients/me.api.js';
 import { patientsApi } from './modules/patients/patients.api.js';
@@ -155,6 +156,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       await api.register(deskApi(ctx));
       await api.register(meApi(ctx));
       await api.register(auditApi(ctx));
+      await api.register(messagingApi(ctx));
     },
     { prefix: '/api/v1' },
   );
@@ -173,5 +175,6 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(patientsStaffRoutes(ctx, shell));
   await app.register(webAccountsStaffRoutes(ctx, shell));
   await app.register(webListRoutes(ctx, shell));
+  await app.register(messagingRoutes(ctx, shell));
   return app;
 }

@@ -28,6 +28,14 @@ const WEB: Entry[] = [
   ['/staff/web/pacientes', 'webPatients', DESK],
   ['/staff/web/turnos', 'webAppointments', DESK],
 ];
+// The manual's PRESTACIONES – MÓDULO DE ENVÍO DE MAILS/SMS.
+const MESSAGES: Entry[] = [
+  ['/staff/mensajes/enviar', 'sendDesk', DESK],
+  ['/staff/mensajes/registro', 'sendLog', DESK],
+  ['/staff/mensajes/plantillas', 'templates', ADMIN],
+  ['/staff/mensajes/automaticos', 'autoReminders', ADMIN],
+  ['/staff/mensajes/configuracion', 'channels', ADMIN],
+];
 const ADMINISTRATION: Entry[] = [
   ['/staff/usuarios', 'users', ADMIN],
   ['/staff/auditoria', 'audit', ADMIN],
@@ -47,6 +55,7 @@ function StaffNav(props: { page: StaffPage; role: StaffRole }) {
         </li>
       ));
   const web = links(WEB);
+  const messages = links(MESSAGES);
   return (
     <nav aria-label={t('menu')} class="staff-nav">
       <ul class="menu">{links(MAIN)}</ul>
@@ -54,6 +63,12 @@ function StaffNav(props: { page: StaffPage; role: StaffRole }) {
         <>
           <h2 class="menu-title">{t('webMenu')}</h2>
           <ul class="menu">{web}</ul>
+        </>
+      )}
+      {messages.length > 0 && (
+        <>
+          <h2 class="menu-title">{t('messagesMenu')}</h2>
+          <ul class="menu">{messages}</ul>
         </>
       )}
       <ul class="menu">{links(ADMINISTRATION)}</ul>

@@ -17,6 +17,7 @@ export interface CenterView {
   limits: { maxPerDayProfessional: number; maxFuturePerPatient: number; maxFuturePerIp: number };
   reasonRequired: boolean;
   mailPhrase: string;
+  address: string;
 }
 
 export function centerView(s: CenterSettings): CenterView {
@@ -39,6 +40,7 @@ export function centerView(s: CenterSettings): CenterView {
     },
     reasonRequired: s.reasonRequired === 1,
     mailPhrase: s.mailPhrase,
+    address: s.address,
   };
 }
 

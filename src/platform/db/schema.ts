@@ -27,6 +27,8 @@ export interface CenterSettingsTable {
   maxFuturePerIp: number;
   reasonRequired: number;
   mailPhrase: string;
+  /** Street address, for [[DIRECCION]]. */
+  address: string;
   updatedAt: string;
 }
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { type DialectName, idType, instantType } from '../dialect.js';
 
@@ -101,4 +102,14 @@ export async function up(db: Kysely<any>, dialect: DialectName) {
 
   // The patient confirmed attendance from a reminder's link.
   await db.schema.alterTable('appointments').addColumn('confirmed_at', instant).execute();
+  // [[DIRECCION]]: where the center is, for reminders and the confirmation mail.
+  await db.schema
+    .alterTable('center_settings')
+    .addColumn('address', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
+  // Signs the confirm/cancel links of reminders (stateless: no row per message).
+  await db
+    .insertInto('app_secrets')
+    .values({ name: 'reminder-links', value: randomBytes(32).toString('base64url') })
+    .execute();
 }

@@ -1,0 +1,5 @@
+// Placeholder until its endpoints are written: registers nothing.
+import type { AppContext } from '../../context.js';
+import { apiPlugin } from '../../platform/http/api.js';
+
+export const templatesApi = (_ctx: AppContext) => apiPlugin(() => {});
