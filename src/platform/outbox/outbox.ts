@@ -48,7 +48,8 @@ export interface OutgoingText extends MessageOrigin {
 
 export type OutgoingMessage = OutgoingMail | OutgoingText;
 
-function outboxRow(message: OutgoingMessage, nowMs: number): Insertable<OutboxTable> {
+/** The row of one message; exported for inserts with their own conflict rule (a reminder rule queues a turno once). */
+export function outboxRow(message: OutgoingMessage, nowMs: number): Insertable<OutboxTable> {
   const isMail = !('channel' in message);
   const attachments = isMail
     ? (message.attachments ?? []).map((a) => ({
@@ -160,19 +161,29 @@ export type SendOutcome =
 export async function recordOutcomes(database: Database, outcomes: SendOutcome[], nowMs: number) {
   if (outcomes.length === 0) return;
   await database.db.transaction().execute(async (trx) => {
+    // Every sent row of the batch in one statement (one round trip on PostgreSQL); the provider's id, when
+    // there is one, row by row.
+    const sent = outcomes.filter((o) => o.sent);
+    if (sent.length > 0) {
+      await trx
+        .updateTable('outbox')
+        .set((eb) => ({ status: 'sent', sentAt: isoUtc(nowMs), lockedUntil: null, attempts: eb('attempts', '+', 1) }))
+        .where(
+          'id',
+          'in',
+          sent.map((o) => o.id),
+        )
+        .execute();
+    }
     for (const outcome of outcomes) {
       if (outcome.sent) {
-        await trx
-          .updateTable('outbox')
-          .set((eb) => ({
-            status: 'sent',
-            sentAt: isoUtc(nowMs),
-            lockedUntil: null,
-            providerId: outcome.providerId ?? '',
-            attempts: eb('attempts', '+', 1),
-          }))
-          .where('id', '=', outcome.id)
-          .execute();
+        if (outcome.providerId) {
+          await trx
+            .updateTable('outbox')
+            .set({ providerId: outcome.providerId })
+            .where('id', '=', outcome.id)
+            .execute();
+        }
         continue;
       }
       const retry = outcome.retryAtMs;
