@@ -257,10 +257,44 @@ const catalogue = {
     es: (p) => `No se puede ${p.action}: ${p.uses}.${p.hint ? ` ${p.hint}` : ''}`,
     en: (p) => `This cannot be done while it is in use (${p.uses}).`,
   },
+  // The detail names the offending placeholder exactly as typed ("[[PACIENT]]"), in the reader's language.
+  TEMPLATE_INVALID: {
+    status: 422,
+    es: (p) => `La plantilla no se guardó. ${p.detail}`,
+    en: (p) => `The template was not saved. ${p.detail}`,
+  },
   RATE_LIMITED: {
     status: 429,
     es: () => 'Demasiados intentos. Esperá un momento y volvé a probar.',
     en: () => 'Too many attempts. Wait a moment and try again.',
+  },
+  REMINDER_TWIN: {
+    status: 409,
+    es: () => 'Ya hay un recordatorio automático con esa plantilla y esas horas: cada turno lo recibiría dos veces.',
+    en: () => 'An automatic reminder with that template and those hours already exists: each turno would get it twice.',
+  },
+  // The send desk: a list is sent once; an empty list, an overlong range or a huge list are refused clearly.
+  BATCH_ALREADY_SENT: {
+    status: 409,
+    es: () =>
+      'Este listado ya se envió (o se está enviando): no se envía otra vez. Para volver a enviar, generá un listado nuevo.',
+    en: () =>
+      'This list was already sent (or is being sent): it is not sent again. To send again, generate a new list.',
+  },
+  BATCH_EMPTY: {
+    status: 422,
+    es: () => 'El listado no tiene a quién enviar: no quedan filas o sus turnos ya no están reservados.',
+    en: () => 'The list has nobody to send to: no rows are left or their turnos are no longer booked.',
+  },
+  BATCH_RANGE_TOO_LONG: {
+    status: 422,
+    es: (p) => `El rango de fechas de turnos puede abarcar hasta ${p.max} días: elegí un rango más corto.`,
+    en: (p) => `The appointment date range may span at most ${p.max} days: choose a shorter range.`,
+  },
+  BATCH_TOO_LARGE: {
+    status: 422,
+    es: (p) => `El listado tendría ${p.count} destinatarios y el máximo por envío es ${p.max}: acotá los filtros.`,
+    en: (p) => `The list would have ${p.count} recipients and the maximum per send is ${p.max}: narrow the filters.`,
   },
   INTERNAL: {
     status: 500,

@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { DEMO_PASSWORD, loadDemo } from './demo/load-demo.js';
 import { configuredSenders } from './modules/messaging/channel-senders.js';
+import { reminderScheduler } from './modules/messaging/reminder-rules.service.js';
 import { createDb } from './platform/db/database.js';
 import { sqliteFileExists } from './platform/db/dialect.js';
 import { migrateToLatest, pendingMigrations } from './platform/db/migrate.js';
@@ -70,10 +71,14 @@ export async function serve(config: Config, options: ServeOptions) {
     availabilityCacheMs: config.availabilityCacheMs,
   });
   await app.listen({ port: config.port, host: config.host });
+  const port = (app.server.address() as { port: number }).port;
+  const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const outboxWorker = new OutboxWorker({
     database,
     clock: ctx.clock,
     senders: configuredSenders(ctx, { smtpUrl: config.mail.smtpUrl, mailFrom: config.mail.from }),
+    // Links in automatic reminders use PUBLIC_URL when set; this address only serves a local demo.
+    beforeCycle: reminderScheduler(ctx, { baseUrl: `http://${shown}:${port}`, everyMs: 60_000, logger }),
     logger,
   });
   outboxWorker.start(OUTBOX_POLL_MS);
@@ -88,8 +93,6 @@ export async function serve(config: Config, options: ServeOptions) {
       'PUBLIC_URL no está configurado: definila (ej. https://turnos.micentro.com.ar) para los enlaces de los mails',
     );
   }
-  const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  const port = (app.server.address() as { port: number }).port;
   logger.info(`Turnero listo en http://${shown}:${port} (API: http://${shown}:${port}/api/docs)`);
 
   let closing = false;

@@ -1,8 +1,91 @@
-// Placeholder until its pages are written: registers nothing.
-import type { FastifyPluginAsync } from 'fastify';
+// /turno/confirmar and /turno/cancelar: the links of a reminder, without logging in. GET only shows (mail
+// scanners and link previews open every link); the page's one button posts, then the page after the
+// redirect says how it went.
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.js';
+import { clientIp, expected, formBody, formText, queryOf } from '../../platform/http/request.js';
+import { sendPage } from '../../views/page.js';
 import type { WebShell } from '../../web/shell.js';
+import {
+  cancelFromReminder,
+  confirmFromReminder,
+  type LinkView,
+  openReminderLink,
+  type ReminderAction,
+} from './reminder-links.service.js';
+import { REMINDER_LINK_PATHS } from './template-values.rules.js';
+import { ReminderLinkPage } from './views/reminder-link.js';
+
+const hidden = { schema: { hide: true } };
+
+/** What the answer's status says to a browser or a scanner: nothing to find (404), or already over (410). */
+function statusOf(view: LinkView): number {
+  if (view.state === 'invalid' || view.state === 'gone') return 404;
+  return view.state === 'past' ? 410 : 200;
+}
 
 export const reminderLinksRoutes =
-  (_ctx: AppContext, _shell: WebShell): FastifyPluginAsync =>
-  async () => {};
+  (ctx: AppContext, shell: WebShell): FastifyPluginAsync =>
+  async (app) => {
+    const show = async (request: FastifyRequest, reply: FastifyReply, action: ReminderAction) => {
+      const query = queryOf(request);
+      const token = query.token ?? '';
+      const page = await shell.page(request, reply);
+      try {
+        const view = await openReminderLink(ctx, { token, action, ip: clientIp(request) });
+        const done = query.listo === '1';
+        const node = <ReminderLinkPage page={page} action={action} view={view} token={token} done={done} />;
+        return sendPage(reply, node, statusOf(view));
+      } catch (e) {
+        const error = expected(e, reply, ['TOO_MANY_ATTEMPTS']);
+        const alert = error.messageIn(page.lang);
+        const node = (
+          <ReminderLinkPage
+            page={page}
+            action={action}
+            view={{ state: 'invalid' }}
+            token=""
+            done={false}
+            alert={alert}
+          />
+        );
+        return sendPage(reply, node, error.status);
+      }
+    };
+
+    const act = async (request: FastifyRequest, reply: FastifyReply, action: ReminderAction) => {
+      const token = formText(formBody(request).token);
+      const input = { token, ip: clientIp(request) };
+      try {
+        const outcome = await (action === 'confirm' ? confirmFromReminder(ctx, input) : cancelFromReminder(ctx, input));
+        if (outcome !== 'invalid') {
+          // The token is ours (checked above), so it is safe to put back in the address.
+          const done = outcome === 'done' ? '&listo=1' : '';
+          return reply.redirect(`${REMINDER_LINK_PATHS[action]}?token=${token}${done}`, 303);
+        }
+        const page = await shell.page(request, reply);
+        const node = <ReminderLinkPage page={page} action={action} view={{ state: 'invalid' }} token="" done={false} />;
+        return sendPage(reply, node, 404);
+      } catch (e) {
+        const error = expected(e, reply, ['TOO_MANY_ATTEMPTS']);
+        const page = await shell.page(request, reply);
+        const alert = error.messageIn(page.lang);
+        const node = (
+          <ReminderLinkPage
+            page={page}
+            action={action}
+            view={{ state: 'invalid' }}
+            token=""
+            done={false}
+            alert={alert}
+          />
+        );
+        return sendPage(reply, node, error.status);
+      }
+    };
+
+    app.get(REMINDER_LINK_PATHS.confirm, hidden, (request, reply) => show(request, reply, 'confirm'));
+    app.get(REMINDER_LINK_PATHS.cancel, hidden, (request, reply) => show(request, reply, 'cancel'));
+    app.post(REMINDER_LINK_PATHS.confirm, hidden, (request, reply) => act(request, reply, 'confirm'));
+    app.post(REMINDER_LINK_PATHS.cancel, hidden, (request, reply) => act(request, reply, 'cancel'));
+  };

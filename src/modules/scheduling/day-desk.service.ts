@@ -98,6 +98,8 @@ export async function dayAgenda(ctx: AppContext, input: DayAgendaInput) {
     insurer: a.insurerId === null ? null : (insurerOf.get(a.insurerId) ?? null),
     specialty: a.specialtyId === null ? null : (specialtyOf.get(a.specialtyId) ?? null),
     study: a.studyId === null ? null : (studyOf.get(a.studyId) ?? null),
+    // The patient confirmed attendance from a reminder's link.
+    confirmedAt: a.confirmedAt,
   });
   const now = ctx.clock.now();
   const professionals = pros.map((p) => {

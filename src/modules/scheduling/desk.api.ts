@@ -29,6 +29,7 @@ const deskTurno = appointmentOutput.extend({
   insurer: named.nullable(),
   specialty: named.nullable(),
   study: named.nullable(),
+  confirmedAt: z.string().nullable(),
 });
 
 const dayAgendaOutput = z.object({

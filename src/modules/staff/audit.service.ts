@@ -30,6 +30,8 @@ export type AuditAction =
   | 'appointment.delete'
   | 'appointment.attendance'
   | 'appointment.export'
+  | 'message.list'
+  | 'message.export'
   | 'staff.login'
   | 'staff.login_failed'
   | 'staff_user.create'

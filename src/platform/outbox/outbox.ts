@@ -139,7 +139,7 @@ export async function claimDue(
       database.dialect,
     ).execute();
     if (due.length === 0) return [];
-    return trx
+    const leased = await trx
       .updateTable('outbox')
       .set({ lockedUntil: isoUtc(options.nowMs + options.leaseMs) })
       .where(
@@ -149,7 +149,40 @@ export async function claimDue(
       )
       .returningAll()
       .execute();
+    return withoutCancelledTurnos(trx, leased);
   });
+}
+
+export const TURNO_CANCELLED_ERROR = 'No se envió: el turno fue cancelado';
+const REMINDER_KINDS = new Set(['reminder', 'auto_reminder']);
+
+/** A reminder queued before its turno was cancelled is not sent: "te esperamos" for a freed slot misleads. */
+async function withoutCancelledTurnos(trx: Kysely<DB>, rows: OutboxMessage[]): Promise<OutboxMessage[]> {
+  const turnoIds = rows
+    .filter((r) => r.appointmentId !== null && REMINDER_KINDS.has(r.kind))
+    .map((r) => r.appointmentId!);
+  if (turnoIds.length === 0) return rows;
+  const cancelled = await trx
+    .selectFrom('appointments')
+    .select('id')
+    .where('id', 'in', turnoIds)
+    .where('status', '=', 'cancelled')
+    .execute();
+  if (cancelled.length === 0) return rows;
+  const gone = new Set(cancelled.map((a) => a.id));
+  const dropped = rows.filter(
+    (r) => r.appointmentId !== null && REMINDER_KINDS.has(r.kind) && gone.has(r.appointmentId),
+  );
+  await trx
+    .updateTable('outbox')
+    .set({ status: 'cancelled', lockedUntil: null, lastError: TURNO_CANCELLED_ERROR })
+    .where(
+      'id',
+      'in',
+      dropped.map((r) => r.id),
+    )
+    .execute();
+  return rows.filter((r) => !dropped.includes(r));
 }
 
 export type SendOutcome =

@@ -2,11 +2,12 @@
 // says "later", failed for good when it says "never", and never sent twice by two workers.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
+import { insertPatient, insertProfessional } from '../../../test/support/factories.js';
 import { SmtpSink } from '../../../test/support/smtp-sink.js';
 import { createTestDatabase, type TestDatabase, testDialects } from '../../../test/support/test-db.js';
 import { smtpSender } from '../mail/smtp.js';
 import { fixedClock } from '../time/clock.js';
-import { enqueueMail } from './outbox.js';
+import { enqueueMail, TURNO_CANCELLED_ERROR } from './outbox.js';
 import { fixedSenders, OutboxWorker } from './worker.js';
 
 const NOW = Date.UTC(2026, 10, 23, 12, 0);
@@ -129,6 +130,49 @@ for (const dialect of testDialects()) {
       assert.equal(sink.mails.length, 30);
       assert.equal(new Set(sink.mails.map((m) => m.subject)).size, 30);
       assert.ok((await rows()).every((r) => r.status === 'sent' && r.attempts === 1));
+    });
+
+    test('a reminder whose turno was cancelled after queuing is not sent, and the log says why', async () => {
+      const db = testDb.database.db;
+      const patient = await insertPatient(db);
+      const pro = await insertProfessional(db, { lastName: 'RECORDATORIO' });
+      const turno = (starts: string, status: 'reserved' | 'cancelled') =>
+        db
+          .insertInto('appointments')
+          .values({
+            professionalId: pro.id,
+            specialtyId: null,
+            studyId: null,
+            patientId: patient.id,
+            startsAt: starts,
+            endsAt: starts.replace(':00:00', ':20:00'),
+            status,
+            origin: 'staff',
+            typeLabel: 'Turno',
+            insurerId: null,
+            bookedAt: new Date(NOW).toISOString(),
+            bookedIp: null,
+            bookedBy: 'test',
+            updatedAt: new Date(NOW).toISOString(),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+      const kept = await turno('2026-11-25T12:00:00.000Z', 'reserved');
+      const cancelled = await turno('2026-11-25T13:00:00.000Z', 'reserved');
+      for (const a of [kept, cancelled]) {
+        await enqueueMail(
+          db,
+          { kind: 'reminder', to: `turno${a.id}@example.com`, subject: 'Su turno', text: 'x', appointmentId: a.id },
+          clock.now(),
+        );
+      }
+      await db.updateTable('appointments').set({ status: 'cancelled' }).where('id', '=', cancelled.id).execute();
+      await worker().drain();
+      assert.equal(sink.to(`turno${kept.id}@example.com`).length, 1);
+      assert.equal(sink.to(`turno${cancelled.id}@example.com`).length, 0);
+      const row = (await rows()).find((r) => r.appointmentId === cancelled.id);
+      assert.equal(row?.status, 'cancelled');
+      assert.equal(row?.lastError, TURNO_CANCELLED_ERROR);
     });
   });
 }

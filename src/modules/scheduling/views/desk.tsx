@@ -107,6 +107,14 @@ function TurnoCells(props: { page: StaffPage; turno: Turno | null }) {
       </td>
       <td>
         <span class={`status ${turno.status}`}>{a(`status_${turno.status}`)}</span>
+        {turno.confirmedAt && turno.status === 'reserved' && (
+          <>
+            {' '}
+            <span class="badge confirmed" title={t('confirmedLong')}>
+              {t('confirmed')}
+            </span>
+          </>
+        )}
       </td>
       <td class="reason">{turno.reason}</td>
     </>
