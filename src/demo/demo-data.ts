@@ -15,6 +15,7 @@ export const demoCenter = {
   webAddress: 'http://localhost:3000',
   contactEmail: 'info@centromedicodemo.com.ar',
   phones: '4444-4444',
+  address: 'Av. Corrientes 1234, Ciudad de Buenos Aires',
   contactHours: 'Lunes a Viernes de 10 a 18hs.',
   mailPhrase: 'Recuerde concurrir con su carnet de Obra Social y su DNI',
 } as const;

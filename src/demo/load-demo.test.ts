@@ -72,6 +72,7 @@ async function assertCatalog(database: Database) {
   assert.match(settings.welcomePhrase, /Laboratorio y Rayos presentarse sin turno/);
   assert.equal(settings.contactEmail, 'info@centromedicodemo.com.ar');
   assert.equal(settings.phones, '4444-4444');
+  assert.equal(settings.address, 'Av. Corrientes 1234, Ciudad de Buenos Aires');
 
   const specialties = await db.selectFrom('specialties').selectAll().execute();
   assert.ok(specialties.length >= 4);

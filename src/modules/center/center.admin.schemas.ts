@@ -41,6 +41,8 @@ export const centerChanges = strictObject({
   webAddress,
   contactEmail,
   phones: text(100),
+  // The street address: reminders say it with [[DIRECCION]].
+  address: text(200),
   contactHours: text(200),
   timeZone: z
     .string()

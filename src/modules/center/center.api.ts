@@ -11,6 +11,7 @@ const centerOutput = z.object({
   webAddress: z.string(),
   contactEmail: z.string(),
   phones: z.string(),
+  address: z.string(),
   contactHours: z.string(),
   timeZone: z.string(),
   webBookingEnabled: z.boolean(),
@@ -47,6 +48,7 @@ export const centerApi = (ctx: AppContext) =>
           summary: 'Modificar los datos del centro y la configuración de turnos web',
           description:
             'Solo administradores. Cambia solo los campos enviados y responde como GET /center. ' +
+            'address es la dirección del centro que dicen los recordatorios con [[DIRECCION]]. ' +
             'Los límites van sueltos (maxPerDayProfessional, maxFuturePerPatient, maxFuturePerIp). ' +
             'webBookingEnabled=false apaga los turnos por internet; selectionMode BY_STUDY hace elegir primero el estudio.',
           security: staffSecurity,

@@ -23,6 +23,9 @@ export const configMessages = defineMessages(
     contactHint: 'Aparecen en la web y en los mails automáticos que reciben los pacientes.',
     contactEmail: 'E-mail',
     phones: 'Teléfonos',
+    address: 'Dirección',
+    addressHint:
+      'La calle y el número del centro, por ejemplo Av. Corrientes 1234, CABA. Los recordatorios la dicen donde la plantilla pone [[DIRECCION]].',
     contactHours: 'Horario de contacto',
     contactHoursHint: 'Por ejemplo: Lunes a Viernes de 10 a 18 hs.',
     webUser: 'Usuario web y tipo de turno',
@@ -80,6 +83,9 @@ export const configMessages = defineMessages(
     contactHint: 'Shown on the web and in the automatic e-mails patients receive.',
     contactEmail: 'E-mail',
     phones: 'Phones',
+    address: 'Address',
+    addressHint:
+      'The center’s street and number, e.g. Av. Corrientes 1234, CABA. Reminders show it where the template says [[DIRECCION]].',
     contactHours: 'Contact hours',
     contactHoursHint: 'For example: Monday to Friday 10 to 18.',
     webUser: 'Web user and appointment type',

@@ -21,6 +21,7 @@ const TEXTS = [
   'webAddress',
   'contactEmail',
   'phones',
+  'address',
   'contactHours',
   'webUserLabel',
   'webAppointmentType',

@@ -141,6 +141,31 @@ for (const dialect of testDialects()) {
       });
     });
 
+    test('the street address ([[DIRECCION]] of the reminders) is saved and shown again', async () => {
+      await admin.get('/staff/web/configuracion');
+      assert.match(
+        admin.text(),
+        /Dirección La calle y el número del centro, por ejemplo Av\. Corrientes 1234, CABA\. Los recordatorios la dicen donde la plantilla pone \[\[DIRECCION\]\]\./,
+      );
+      const saved = await admin.post('/staff/web/configuracion', {
+        ...formFields(admin.html),
+        address: '  Av. Corrientes 1234, CABA ',
+      });
+      assert.equal(saved.statusCode, 303, admin.text());
+      await admin.follow(saved);
+      assert.match(admin.html, /<input id="f-address" name="address" type="text" value="Av\. Corrientes 1234, CABA"/);
+      assert.equal((await getCenter(t.ctx)).address, 'Av. Corrientes 1234, CABA');
+      const tooLong = await admin.post('/staff/web/configuracion', {
+        ...formFields(admin.html),
+        address: 'x'.repeat(201),
+      });
+      assert.equal(tooLong.statusCode, 400);
+      assert.match(
+        admin.html,
+        /<p class="field-error" id="f-address-error">es demasiado largo \(máximo 200 caracteres\)<\/p>/,
+      );
+    });
+
     test('mistakes come back next to their field, with everything typed kept', async () => {
       await admin.get('/staff/web/configuracion');
       const before = await getCenter(t.ctx);

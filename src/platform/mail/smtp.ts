@@ -9,12 +9,13 @@ export interface OutgoingSmtpMail {
   subject: string;
   text: string;
   html?: string;
-  messageId: string;
-  attachments: { filename: string; contentType: string; content: Buffer | string }[];
+  messageId?: string;
+  attachments?: { filename: string; contentType: string; content: Buffer | string }[];
 }
 
 export interface MailSender {
-  send(mail: OutgoingSmtpMail): Promise<void>;
+  /** Resolves with the server's answer ("250 2.0.0 Ok: queued as …"). */
+  send(mail: OutgoingSmtpMail): Promise<string>;
   /** Checks the connection and the login without sending anything. */
   verify(): Promise<void>;
   close(): void;
@@ -33,7 +34,7 @@ export interface SmtpSettings {
 /** Connections kept open to the server; most providers accept a handful from one client. */
 const POOL_SIZE = 5;
 
-function transportOptions(settings: SmtpSettings) {
+function transportOptions(settings: SmtpSettings, timeoutMs: number) {
   return {
     host: settings.host,
     port: settings.port,
@@ -41,9 +42,9 @@ function transportOptions(settings: SmtpSettings) {
     requireTLS: settings.security === 'starttls',
     ignoreTLS: settings.security === 'none',
     ...(settings.user ? { auth: { user: settings.user, pass: settings.password } } : {}),
-    connectionTimeout: 15_000,
-    greetingTimeout: 15_000,
-    socketTimeout: 30_000,
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: 2 * timeoutMs,
   };
 }
 
@@ -56,15 +57,27 @@ function withPool(url: string): string {
 }
 
 /** `smtp://user:pass@host:587` (SMTP_URL) or the settings saved on the Configuración de mails page. */
-export function smtpSender(target: string | SmtpSettings, options: { pool?: boolean } = {}): MailSender {
+export function smtpSender(
+  target: string | SmtpSettings,
+  options: { pool?: boolean; timeoutMs?: number } = {},
+): MailSender {
   const pool = options.pool ?? true;
   const transport =
     typeof target === 'string'
       ? nodemailer.createTransport(pool ? withPool(target) : target)
-      : nodemailer.createTransport({ ...transportOptions(target), pool, maxConnections: POOL_SIZE });
+      : nodemailer.createTransport({
+          ...transportOptions(target, options.timeoutMs ?? 15_000),
+          pool,
+          maxConnections: POOL_SIZE,
+        });
   return {
     async send(mail) {
-      await transport.sendMail({ ...mail, html: mail.html || undefined, replyTo: mail.replyTo || undefined });
+      const info = await transport.sendMail({
+        ...mail,
+        html: mail.html || undefined,
+        replyTo: mail.replyTo || undefined,
+      });
+      return String(info.response ?? '');
     },
     async verify() {
       await transport.verify();

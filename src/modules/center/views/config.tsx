@@ -15,6 +15,7 @@ export const configValues = (c: CenterView): Record<string, string> => ({
   webAddress: c.webAddress,
   contactEmail: c.contactEmail,
   phones: c.phones,
+  address: c.address,
   contactHours: c.contactHours,
   webUserLabel: c.webUserLabel,
   webAppointmentType: c.webAppointmentType,
@@ -141,6 +142,7 @@ export function ConfigPage(props: {
     webAddress: t('webAddress'),
     contactEmail: t('contactEmail'),
     phones: t('phones'),
+    address: t('address'),
     contactHours: t('contactHours'),
     webUserLabel: t('webUserLabel'),
     webAppointmentType: t('webAppointmentType'),
@@ -207,6 +209,14 @@ export function ConfigPage(props: {
           autocomplete="email"
         />
         <Field name="phones" label={t('phones')} form={form} required={false} autocomplete="tel" />
+        <Field
+          name="address"
+          label={t('address')}
+          hint={t('addressHint')}
+          form={form}
+          required={false}
+          autocomplete="street-address"
+        />
         <Field
           name="contactHours"
           label={t('contactHours')}
