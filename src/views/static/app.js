@@ -32,4 +32,29 @@
   for (const button of document.querySelectorAll('[data-print]')) {
     button.addEventListener('click', () => window.print());
   }
+
+  // Send desk: while a batch has pending messages its counts follow the outbox; at the end the page reloads
+  // once to show each row's result. Polling stops after 10 minutes, so a forgotten tab does not keep the
+  // staff session alive forever (the "Actualizar" link still works).
+  const progress = document.querySelector('[data-progress-url]');
+  if (progress) {
+    const started = Date.now();
+    const poll = async () => {
+      const response = await fetch(progress.dataset.progressUrl, { credentials: 'same-origin' }).catch(() => null);
+      if (response?.ok) {
+        const counts = await response.json();
+        for (const cell of progress.querySelectorAll('[data-count]')) {
+          cell.textContent = String(counts[cell.dataset.count] ?? cell.textContent);
+        }
+        const bar = progress.querySelector('progress');
+        if (bar) {
+          bar.max = Math.max(1, counts.total);
+          bar.value = counts.total - counts.pending;
+        }
+        if (counts.pending === 0) return window.location.reload();
+      }
+      if (Date.now() - started < 10 * 60_000) setTimeout(poll, 3000);
+    };
+    setTimeout(poll, 3000);
+  }
 })();
