@@ -61,6 +61,7 @@ async function startSink() {
       });
     },
   });
+  server.on('error', () => {}); // a client's dropped connection is not the sink's failure
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as { port: number };
   return { url: `smtp://127.0.0.1:${port}`, arrivals, close: () => new Promise<void>((r) => server.close(() => r())) };

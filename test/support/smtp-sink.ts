@@ -20,6 +20,8 @@ export class SmtpSink {
    * 550 "never"), 'drop' cuts the connection after the data arrived — the server may or may not have it.
    */
   answer: (mail: { to: string[]; messageId: string }) => number | 'drop' | undefined = () => undefined;
+  /** Connections that ended in an error (the client died or cut it). */
+  readonly connectionErrors: string[] = [];
   /** Mails whose connection was cut on purpose, by Message-ID. */
   readonly dropped: string[] = [];
   private waiters: (() => void)[] = [];
@@ -73,6 +75,9 @@ export class SmtpSink {
         });
       },
     });
+    // A client that dies mid-mail (a killed process, a cut connection) is an error of that connection, which
+    // smtp-server re-emits on the server: unheard, it would crash the test process.
+    server.on('error', (error) => sink?.connectionErrors.push(error.message));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.server.address() as AddressInfo;
     sink = new SmtpSink(server, `smtp://127.0.0.1:${port}`);

@@ -154,35 +154,43 @@ export async function claimDue(
 }
 
 export const TURNO_CANCELLED_ERROR = 'No se envió: el turno fue cancelado';
+export const TURNO_MOVED_ERROR = 'No se envió: el turno cambió de día u horario';
 const REMINDER_KINDS = new Set(['reminder', 'auto_reminder']);
 
-/** A reminder queued before its turno was cancelled is not sent: "te esperamos" for a freed slot misleads. */
+/**
+ * A reminder queued before its turno was cancelled or moved is not sent: "te esperamos" for a freed slot, or
+ * the old time of a moved turno, misleads. A reminder's deadline is its turno's start, so a different start
+ * means the turno moved.
+ */
 async function withoutCancelledTurnos(trx: Kysely<DB>, rows: OutboxMessage[]): Promise<OutboxMessage[]> {
-  const turnoIds = rows
-    .filter((r) => r.appointmentId !== null && REMINDER_KINDS.has(r.kind))
-    .map((r) => r.appointmentId!);
-  if (turnoIds.length === 0) return rows;
-  const cancelled = await trx
+  const reminders = rows.filter((r) => r.appointmentId !== null && REMINDER_KINDS.has(r.kind));
+  if (reminders.length === 0) return rows;
+  const turnos = await trx
     .selectFrom('appointments')
-    .select('id')
-    .where('id', 'in', turnoIds)
-    .where('status', '=', 'cancelled')
-    .execute();
-  if (cancelled.length === 0) return rows;
-  const gone = new Set(cancelled.map((a) => a.id));
-  const dropped = rows.filter(
-    (r) => r.appointmentId !== null && REMINDER_KINDS.has(r.kind) && gone.has(r.appointmentId),
-  );
-  await trx
-    .updateTable('outbox')
-    .set({ status: 'cancelled', lockedUntil: null, lastError: TURNO_CANCELLED_ERROR })
+    .select(['id', 'status', 'startsAt'])
     .where(
       'id',
       'in',
-      dropped.map((r) => r.id),
+      reminders.map((r) => r.appointmentId as number),
     )
     .execute();
-  return rows.filter((r) => !dropped.includes(r));
+  const byId = new Map(turnos.map((a) => [a.id, a]));
+  const stale = new Map<number, string>();
+  for (const row of reminders) {
+    const turno = byId.get(row.appointmentId as number);
+    if (turno?.status === 'cancelled') stale.set(row.id, TURNO_CANCELLED_ERROR);
+    else if (turno && row.deadlineAt && Date.parse(row.deadlineAt) !== Date.parse(turno.startsAt)) {
+      stale.set(row.id, TURNO_MOVED_ERROR);
+    }
+  }
+  for (const [id, reason] of stale) {
+    await trx
+      .updateTable('outbox')
+      .set({ status: 'cancelled', lockedUntil: null, lastError: reason })
+      .where('id', '=', id)
+      .execute();
+  }
+  return rows.filter((r) => !stale.has(r.id));
 }
 
 export type SendOutcome =

@@ -7,7 +7,7 @@ import { SmtpSink } from '../../../test/support/smtp-sink.js';
 import { createTestDatabase, type TestDatabase, testDialects } from '../../../test/support/test-db.js';
 import { smtpSender } from '../mail/smtp.js';
 import { fixedClock } from '../time/clock.js';
-import { enqueueMail, TURNO_CANCELLED_ERROR } from './outbox.js';
+import { enqueueMail, TURNO_CANCELLED_ERROR, TURNO_MOVED_ERROR } from './outbox.js';
 import { fixedSenders, OutboxWorker } from './worker.js';
 
 const NOW = Date.UTC(2026, 10, 23, 12, 0);
@@ -132,7 +132,7 @@ for (const dialect of testDialects()) {
       assert.ok((await rows()).every((r) => r.status === 'sent' && r.attempts === 1));
     });
 
-    test('a reminder whose turno was cancelled after queuing is not sent, and the log says why', async () => {
+    test('a reminder whose turno was cancelled or moved after queuing is not sent, and the log says why', async () => {
       const db = testDb.database.db;
       const patient = await insertPatient(db);
       const pro = await insertProfessional(db, { lastName: 'RECORDATORIO' });
@@ -159,20 +159,38 @@ for (const dialect of testDialects()) {
           .executeTakeFirstOrThrow();
       const kept = await turno('2026-11-25T12:00:00.000Z', 'reserved');
       const cancelled = await turno('2026-11-25T13:00:00.000Z', 'reserved');
-      for (const a of [kept, cancelled]) {
+      const moved = await turno('2026-11-25T14:00:00.000Z', 'reserved');
+      const starts = { [kept.id]: '2026-11-25T12:00:00.000Z', [cancelled.id]: '2026-11-25T13:00:00.000Z' };
+      for (const a of [kept, cancelled, moved]) {
         await enqueueMail(
           db,
-          { kind: 'reminder', to: `turno${a.id}@example.com`, subject: 'Su turno', text: 'x', appointmentId: a.id },
+          {
+            kind: 'reminder',
+            to: `turno${a.id}@example.com`,
+            subject: 'Su turno',
+            text: 'x',
+            appointmentId: a.id,
+            deadlineMs: Date.parse(starts[a.id] ?? '2026-11-25T14:00:00.000Z'),
+          },
           clock.now(),
         );
       }
       await db.updateTable('appointments').set({ status: 'cancelled' }).where('id', '=', cancelled.id).execute();
+      await db
+        .updateTable('appointments')
+        .set({ startsAt: '2026-11-26T14:00:00.000Z', endsAt: '2026-11-26T14:20:00.000Z' })
+        .where('id', '=', moved.id)
+        .execute();
       await worker().drain();
       assert.equal(sink.to(`turno${kept.id}@example.com`).length, 1);
       assert.equal(sink.to(`turno${cancelled.id}@example.com`).length, 0);
       const row = (await rows()).find((r) => r.appointmentId === cancelled.id);
       assert.equal(row?.status, 'cancelled');
       assert.equal(row?.lastError, TURNO_CANCELLED_ERROR);
+      assert.equal(sink.to(`turno${moved.id}@example.com`).length, 0);
+      const movedRow = (await rows()).find((r) => r.appointmentId === moved.id);
+      assert.equal(movedRow?.status, 'cancelled');
+      assert.equal(movedRow?.lastError, TURNO_MOVED_ERROR);
     });
   });
 }
