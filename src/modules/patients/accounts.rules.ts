@@ -60,19 +60,16 @@ export function maskName(name: string): string {
     .join(' ');
 }
 
-/** What a patient record lacks that the registration form can fill. */
-export type FillableField = 'sex' | 'birthDate' | 'email' | 'mobile' | 'address' | 'insurerId' | 'memberNumber';
+/** What a patient record may lack and the person can fill in (registration form, merge of a duplicate). */
+export const FILLABLE_FIELDS = ['sex', 'birthDate', 'email', 'mobile', 'address', 'insurerId', 'memberNumber'] as const;
+export type FillableField = (typeof FILLABLE_FIELDS)[number];
+
+/** Empty fields are stored as null or, for free text, ''. */
+export const isEmptyField = (patient: Patient, field: FillableField) =>
+  patient[field] === null || patient[field] === '';
 
 export function missingFields(patient: Patient): FillableField[] {
-  const missing: FillableField[] = [];
-  if (patient.sex === null) missing.push('sex');
-  if (patient.birthDate === null) missing.push('birthDate');
-  if (patient.email === null) missing.push('email');
-  if (patient.mobile === null) missing.push('mobile');
-  if (patient.address === '') missing.push('address');
-  if (patient.insurerId === null) missing.push('insurerId');
-  if (patient.memberNumber === '') missing.push('memberNumber');
-  return missing;
+  return FILLABLE_FIELDS.filter((field) => isEmptyField(patient, field));
 }
 
 /** The fields a form may leave empty; the rest of what it asks is required. */

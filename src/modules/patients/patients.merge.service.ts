@@ -7,18 +7,16 @@ import type { Patient, PatientUpdate } from '../../platform/db/schema.js';
 import { isoUtc } from '../../platform/time/zone.js';
 import { type Actor, requireStaff } from '../staff/actor.js';
 import { audit } from '../staff/audit.service.js';
+import { FILLABLE_FIELDS, isEmptyField } from './accounts.rules.js';
 import * as merge from './patients.merge.repo.js';
 import * as repo from './patients.repo.js';
 import { patientView } from './patients.service.js';
 
-const FILLABLE = ['sex', 'birthDate', 'email', 'mobile', 'address', 'insurerId', 'memberNumber'] as const;
-
 /** The kept record's empty fields, taken from the duplicate (what is filled in on the kept one wins). */
 export function filledFrom(keep: Patient, drop: Patient): PatientUpdate {
   const changes: Record<string, unknown> = {};
-  for (const field of FILLABLE) {
-    const empty = keep[field] === null || keep[field] === '';
-    if (empty && drop[field] !== null && drop[field] !== '') changes[field] = drop[field];
+  for (const field of FILLABLE_FIELDS) {
+    if (isEmptyField(keep, field) && !isEmptyField(drop, field)) changes[field] = drop[field];
   }
   return changes as PatientUpdate;
 }
