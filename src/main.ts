@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { DEMO_PASSWORD, loadDemo } from './demo/load-demo.js';
 import { configuredSenders } from './modules/messaging/channel-senders.js';
+import { findChannelRow } from './modules/messaging/channels.repo.js';
 import { reminderScheduler } from './modules/messaging/reminder-rules.service.js';
 import { createDb } from './platform/db/database.js';
 import { sqliteFileExists } from './platform/db/dialect.js';
@@ -82,9 +83,9 @@ export async function serve(config: Config, options: ServeOptions) {
     logger,
   });
   outboxWorker.start(OUTBOX_POLL_MS);
-  if (!config.mail.smtpUrl) {
+  if (!config.mail.smtpUrl && !(await findChannelRow(database.db, 'mail'))) {
     logger.warn(
-      'SMTP_URL no está configurado: los mails esperan en la cola hasta que se configure un servidor en /staff (Mensajes → Configuración)',
+      'No hay servidor de mail: los mails esperan en la cola hasta que se defina SMTP_URL o se cargue uno en /staff (Mails y SMS → Configurar envíos)',
     );
   }
   if (!config.web.publicUrl && !['127.0.0.1', 'localhost', '::1'].includes(config.host)) {
