@@ -5,6 +5,7 @@ import type { AppContext } from '../../src/context.js';
 import { createSession, SESSION_COOKIE } from '../../src/platform/http/sessions.js';
 import { patientSessionPolicy } from '../../src/web/session.js';
 import { STAFF_COOKIE, staffSessionPolicy } from '../../src/web/staff-session.js';
+import { insertStaffUser } from './factories.js';
 
 export class WebClient {
   readonly cookies = new Map<string, string>();
@@ -42,6 +43,16 @@ export class WebClient {
     );
     client.cookies.set(STAFF_COOKIE, id);
     return client;
+  }
+
+  /** A new staff user with that role, already logged in: what most back-office tests start with. */
+  static async newStaff(
+    app: FastifyInstance,
+    ctx: AppContext,
+    user: Parameters<typeof insertStaffUser>[1],
+  ): Promise<WebClient> {
+    const { id } = await insertStaffUser(ctx.database.db, user);
+    return WebClient.loggedInStaff(app, ctx, id);
   }
 
   private cookieHeader(): string {
