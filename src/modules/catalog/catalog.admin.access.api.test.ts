@@ -4,10 +4,9 @@ import { after, before, describe, test } from 'node:test';
 import { buildSeededApp, type Seed } from '../../../test/support/seeded-app.js';
 import type { TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
+import { catalogApi, type Method } from './web-catalog.test-helpers.js';
 
 type Headers = Record<string, string>;
-type Json = Record<string, unknown>;
-type Method = 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 for (const dialect of testDialects()) {
   describe(`catalog administration: validation and access (${dialect})`, () => {
@@ -16,28 +15,15 @@ for (const dialect of testDialects()) {
     let admin: Headers;
     let reception: Headers;
     let professional: Headers;
+    let api: ReturnType<typeof catalogApi>;
 
     before(async () => {
       ({ t, seed, admin } = await buildSeededApp(dialect));
+      api = catalogApi(t, admin);
       reception = await t.auth('reception');
       professional = await t.auth('professional', seed.gonzalez.id);
     });
     after(() => t.close());
-
-    const send = (method: Method, url: string, payload?: object, headers: Headers = admin) =>
-      t.app.inject({ method, url: `/api/v1${url}`, headers, ...(payload ? { payload } : {}) });
-    const get = async <T = Json>(url: string, headers: Headers = {}) => {
-      const res = await t.app.inject({ url: `/api/v1${url}`, headers });
-      assert.equal(res.statusCode, 200, `${url}: ${res.body}`);
-      return res.json() as T;
-    };
-    const failure = async (method: Method, url: string, payload: object | undefined, status: number, code: string) => {
-      const res = await send(method, url, payload);
-      assert.equal(res.statusCode, status, `${method} ${url} ${JSON.stringify(payload)}: ${res.body}`);
-      const { error } = res.json();
-      assert.equal(error.code, code);
-      return error as { message: string; details?: Array<{ field: string; message: string }> };
-    };
 
     test('invalid data answers 400 VALIDATION_ERROR naming each field in Spanish', async () => {
       const cases: Array<[Method, string, object, RegExp]> = [
@@ -74,13 +60,13 @@ for (const dialect of testDialects()) {
         ['PATCH', '/specialties/abc', { webEnabled: true }, /«id» debe ser un número/],
       ];
       for (const [method, url, payload, message] of cases) {
-        const error = await failure(method, url, payload, 400, 'VALIDATION_ERROR');
+        const error = await api.failure(method, url, payload, 400, 'VALIDATION_ERROR');
         assert.match(error.message, /^Datos inválidos: /);
         assert.match(error.message, message, `${method} ${url} ${JSON.stringify(payload)}`);
       }
-      assert.equal((await get(`/professionals/${seed.gonzalez.id}`)).maxDaysAhead, 30, 'nothing changed');
+      assert.equal((await api.get(`/professionals/${seed.gonzalez.id}`)).maxDaysAhead, 30, 'nothing changed');
       // Forms mark the fields from the details.
-      const error = await failure(
+      const error = await api.failure(
         'POST',
         '/insurers',
         { name: '', generalMessage: 'g'.repeat(2001) },
@@ -113,17 +99,17 @@ for (const dialect of testDialects()) {
           ['reception', reception],
           ['professional', professional],
         ] as const) {
-          const res = await send(method, url, payload, headers);
+          const res = await api.send(method, url, payload, headers);
           assert.equal(res.statusCode, 403, `${who} ${method} ${url}: ${res.body}`);
           assert.equal(res.json().error.code, 'FORBIDDEN');
         }
-        const anonymous = await send(method, url, payload, {});
+        const anonymous = await api.send(method, url, payload, {});
         assert.equal(anonymous.statusCode, 401, `${method} ${url}: ${anonymous.body}`);
         assert.equal(anonymous.json().error.code, 'UNAUTHENTICATED');
       }
       // Nothing changed on the way.
-      assert.equal((await get(`/studies/${id}`)).webEnabled, true);
-      assert.equal((await get(`/professionals/${seed.gonzalez.id}`)).webEnabled, true);
+      assert.equal((await api.get(`/studies/${id}`)).webEnabled, true);
+      assert.equal((await api.get(`/professionals/${seed.gonzalez.id}`)).webEnabled, true);
     });
   });
 }

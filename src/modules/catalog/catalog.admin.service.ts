@@ -27,7 +27,7 @@ export type InsurerInput = z.output<typeof insurerInput>;
 export type InsurerChanges = z.output<typeof insurerChanges>;
 
 export const flag = (on: boolean) => (on ? 1 : 0);
-const flagOf = (on: boolean | undefined) => (on === undefined ? undefined : flag(on));
+export const flagOf = (on: boolean | undefined) => (on === undefined ? undefined : flag(on));
 
 /** Drops the keys left undefined, so an update touches only what was sent. */
 export function defined<T extends Record<string, unknown>>(changes: T): Partial<T> {

@@ -10,7 +10,7 @@ import { getSettings } from '../center/center.repo.js';
 import { type Actor, requireStaff } from '../staff/actor.js';
 import * as repo from './catalog.admin.repo.js';
 import type { professionalChanges, professionalInput } from './catalog.admin.schemas.js';
-import { defined, flag } from './catalog.admin.service.js';
+import { defined, flag, flagOf } from './catalog.admin.service.js';
 import * as catalog from './catalog.repo.js';
 import { fullName, professionalView } from './catalog.service.js';
 
@@ -108,7 +108,7 @@ export async function updateProfessional(
   const studies = studyIds && (await checkIds(db, 'study', studyIds));
   if (specialties) await checkRemovals(ctx, current, 'specialty', specialties);
   if (studies) await checkRemovals(ctx, current, 'study', studies);
-  const changes = defined({ ...fields, webEnabled: webEnabled === undefined ? undefined : flag(webEnabled) });
+  const changes = defined({ ...fields, webEnabled: flagOf(webEnabled) });
   const updated = await db.transaction().execute(async (trx) => {
     const row = Object.keys(changes).length > 0 ? await repo.updateProfessional(trx, input.id, changes) : current;
     if (!row) return undefined;

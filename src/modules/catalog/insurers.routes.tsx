@@ -86,13 +86,15 @@ export const insurersRoutes =
       if (!shell.requireStaff(request, reply, ADMIN)) return reply;
       const id = idParam(request);
       if (id === null) return reply.callNotFound();
-      const insurer = await getInsurer(ctx, { actor: request.actor, id });
       const { values, input } = insurerForm(request);
       const outcome = await attempt(reply, insurerChanges, input, (changes) =>
         updateInsurer(ctx, { actor: request.actor, id, changes }),
       );
       if ('value' in outcome) return reply.redirect(doneUrl(INSURERS, 'guardada', id), 303);
-      const page = await shell.staffPage(request, reply);
+      const [page, insurer] = await Promise.all([
+        shell.staffPage(request, reply),
+        getInsurer(ctx, { actor: request.actor, id }),
+      ]);
       const { form, alert } = refusedForm(values, outcome, page.lang);
       return sendPage(
         reply,

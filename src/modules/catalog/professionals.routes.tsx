@@ -114,16 +114,10 @@ export const professionalsRoutes =
 
     app.post(`${PROFESSIONALS}/nuevo`, hidden, async (request, reply) => {
       if (!shell.requireStaff(request, reply, ADMIN)) return reply;
-      const posted = postedForm(request);
-      const values = {
-        lastName: posted.text('lastName'),
-        firstName: posted.text('firstName'),
-        licenceNumber: posted.text('licenceNumber'),
-        webEnabled: posted.flag('webEnabled') ? '1' : '',
-      };
-      const specialtyIds = posted.all('specialtyIds');
-      const input = { ...values, webEnabled: values.webEnabled === '1', specialtyIds };
-      const outcome = await attempt(reply, professionalInput, input, (professional) =>
+      // The new form has no messages nor days: read as empty, they take the defaults.
+      const { values, input } = professionalForm(request);
+      const specialtyIds = postedForm(request).all('specialtyIds');
+      const outcome = await attempt(reply, professionalInput, { ...input, specialtyIds }, (professional) =>
         createProfessional(ctx, { actor: request.actor, professional }),
       );
       if ('value' in outcome) return reply.redirect(doneUrl(PROFESSIONALS, 'creado', outcome.value.id), 303);
@@ -161,13 +155,15 @@ export const professionalsRoutes =
       if (!shell.requireStaff(request, reply, ADMIN)) return reply;
       const id = idParam(request);
       if (id === null) return reply.callNotFound();
-      const professional = await getProfessional(ctx, { actor: request.actor, id });
       const { values, input } = professionalForm(request);
       const outcome = await attempt(reply, professionalEdit, input, (changes) =>
         updateProfessional(ctx, { actor: request.actor, id, changes }),
       );
       if ('value' in outcome) return reply.redirect(doneUrl(PROFESSIONALS, 'guardado', id), 303);
-      const page = await shell.staffPage(request, reply);
+      const [page, professional] = await Promise.all([
+        shell.staffPage(request, reply),
+        getProfessional(ctx, { actor: request.actor, id }),
+      ]);
       const { form, alert } = refusedForm(values, outcome, page.lang);
       return sendPage(
         reply,

@@ -2,12 +2,11 @@
 // studies and specialties, creates one; the patient's booking pages follow at once.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { insertStaffUser } from '../../../test/support/factories.js';
 import { buildSeededApp, type Seed } from '../../../test/support/seeded-app.js';
 import type { TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
 import { WebClient } from '../../../test/support/web-client.js';
-import { fieldError, location, section } from './web-catalog.test-helpers.js';
+import { fieldError, forbidden, location, section } from './web-catalog.test-helpers.js';
 
 for (const dialect of testDialects()) {
   describe(`profesionales activados para turnos web (${dialect})`, () => {
@@ -21,16 +20,8 @@ for (const dialect of testDialects()) {
       const db = t.ctx.database.db;
       // Room for every booking these tests make from the same address.
       await db.updateTable('centerSettings').set({ maxFuturePerIp: 1000 }).execute();
-      admin = await WebClient.loggedInStaff(
-        t.app,
-        t.ctx,
-        (await insertStaffUser(db, { username: 'jefa', role: 'admin' })).id,
-      );
-      reception = await WebClient.loggedInStaff(
-        t.app,
-        t.ctx,
-        (await insertStaffUser(db, { username: 'recepcion', role: 'reception' })).id,
-      );
+      admin = await WebClient.newStaff(t.app, t.ctx, { username: 'jefa', role: 'admin' });
+      reception = await WebClient.newStaff(t.app, t.ctx, { username: 'recepcion', role: 'reception' });
     });
     after(() => t.close());
 
@@ -180,7 +171,7 @@ for (const dialect of testDialects()) {
       assert.match(admin.text(), /Estudios de PEREZ Ana Tildá los estudios que realiza/);
       assert.match(admin.html, new RegExp(`name="studyIds" value="${seed.echo.id}" checked`));
 
-      // Add a study for GONZALEZ; the patient booking by study now finds him.
+      // Add a study for GONZALEZ (what patients then see is in catalog.effects.api.test.ts).
       const ecg = await t.ctx.database.db
         .insertInto('studies')
         .values({ name: 'Electrocardiograma', indication: '', webEnabled: 0 })
@@ -280,11 +271,11 @@ for (const dialect of testDialects()) {
         `${editUrl()}/especialidades`,
         '/staff/web/profesionales/nuevo',
       ]) {
-        assert.equal((await reception.get(url)).statusCode, 403, url);
+        forbidden(reception, await reception.get(url), url);
       }
       await reception.get('/staff');
-      assert.equal((await reception.post(editUrl(), gonzalezFields({ maxDaysAhead: '700' }))).statusCode, 403);
-      assert.equal((await reception.post(`${editUrl()}/estudios`, {})).statusCode, 403);
+      forbidden(reception, await reception.post(editUrl(), gonzalezFields({ maxDaysAhead: '700' })), 'edit');
+      forbidden(reception, await reception.post(`${editUrl()}/estudios`, {}), 'studies');
       const row = await t.ctx.database.db
         .selectFrom('professionals')
         .selectAll()

@@ -82,13 +82,15 @@ export const specialtiesRoutes =
       if (!shell.requireStaff(request, reply, ADMIN)) return reply;
       const id = idParam(request);
       if (id === null) return reply.callNotFound();
-      const specialty = await getSpecialty(ctx, { actor: request.actor, id });
       const { values, input } = specialtyForm(request);
       const outcome = await attempt(reply, specialtyChanges, input, (changes) =>
         updateSpecialty(ctx, { actor: request.actor, id, changes }),
       );
       if ('value' in outcome) return reply.redirect(doneUrl(SPECIALTIES, 'guardada', id), 303);
-      const page = await shell.staffPage(request, reply);
+      const [page, specialty] = await Promise.all([
+        shell.staffPage(request, reply),
+        getSpecialty(ctx, { actor: request.actor, id }),
+      ]);
       const { form, alert } = refusedForm(values, outcome, page.lang);
       return sendPage(
         reply,

@@ -79,13 +79,15 @@ export const studiesRoutes =
       if (!shell.requireStaff(request, reply, ADMIN)) return reply;
       const id = idParam(request);
       if (id === null) return reply.callNotFound();
-      const study = await getStudy(ctx, { actor: request.actor, id });
       const { values, input } = studyForm(request);
       const outcome = await attempt(reply, studyChanges, input, (changes) =>
         updateStudy(ctx, { actor: request.actor, id, changes }),
       );
       if ('value' in outcome) return reply.redirect(doneUrl(STUDIES, 'guardado', id), 303);
-      const page = await shell.staffPage(request, reply);
+      const [page, study] = await Promise.all([
+        shell.staffPage(request, reply),
+        getStudy(ctx, { actor: request.actor, id }),
+      ]);
       const { form, alert } = refusedForm(values, outcome, page.lang);
       return sendPage(reply, <StudyFormPage page={page} study={study} form={form} alert={alert} />, outcome.status);
     });
@@ -105,12 +107,14 @@ export const studiesRoutes =
       if (!shell.requireStaff(request, reply, ADMIN)) return reply;
       const id = idParam(request);
       if (id === null) return reply.callNotFound();
-      const study = await getStudy(ctx, { actor: request.actor, id });
       try {
         await deleteStudy(ctx, { actor: request.actor, id });
       } catch (e) {
         const error = expected(e, reply, ['IN_USE']);
-        const page = await shell.staffPage(request, reply);
+        const [page, study] = await Promise.all([
+          shell.staffPage(request, reply),
+          getStudy(ctx, { actor: request.actor, id }),
+        ]);
         const alert = error.messageIn(page.lang);
         return sendPage(reply, <DeleteStudyPage page={page} study={study} alert={alert} />, error.status);
       }

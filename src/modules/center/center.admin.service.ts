@@ -1,8 +1,8 @@
 // The center's configuration. Pages, mails and every booking read the same row: changes apply at once.
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
-import type { CenterSettingsTable } from '../../platform/db/schema.js';
 import { isoUtc, isValidTimeZone } from '../../platform/time/zone.js';
+import { defined, flagOf } from '../catalog/catalog.admin.service.js';
 import { type Actor, requireStaff } from '../staff/actor.js';
 import type { CenterChanges } from './center.admin.schemas.js';
 import { getSettings, updateSettings } from './center.repo.js';
@@ -19,13 +19,11 @@ export async function updateCenter(
   if (rest.timeZone !== undefined && !isValidTimeZone(rest.timeZone)) {
     throw new AppError('VALIDATION_ERROR', { detail: `«timeZone» no es una zona horaria válida: ${rest.timeZone}` });
   }
-  const changes: Partial<Omit<CenterSettingsTable, 'id'>> = Object.fromEntries(
-    Object.entries({
-      ...rest,
-      webBookingEnabled: webBookingEnabled === undefined ? undefined : webBookingEnabled ? 1 : 0,
-      reasonRequired: reasonRequired === undefined ? undefined : reasonRequired ? 1 : 0,
-    }).filter(([, v]) => v !== undefined),
-  );
+  const changes = defined({
+    ...rest,
+    webBookingEnabled: flagOf(webBookingEnabled),
+    reasonRequired: flagOf(reasonRequired),
+  });
   const db = ctx.database.db;
   if (Object.keys(changes).length > 0) {
     await updateSettings(db, { ...changes, updatedAt: isoUtc(ctx.clock.now()) });

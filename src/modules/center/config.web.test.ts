@@ -2,14 +2,12 @@
 // field with everything typed, reception is refused, and patients see the effect at once.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { insertStaffUser } from '../../../test/support/factories.js';
 import { buildSeededApp, type Seed } from '../../../test/support/seeded-app.js';
 import type { TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
 import { WebClient } from '../../../test/support/web-client.js';
+import { fieldError, forbidden, location } from '../catalog/web-catalog.test-helpers.js';
 import { getCenter } from './center.service.js';
-
-const location = (r: { headers: Record<string, unknown> }) => String(r.headers.location ?? '');
 
 /** The page's own fields, as a browser would post them unchanged. */
 function formFields(html: string): Record<string, string> {
@@ -42,17 +40,8 @@ for (const dialect of testDialects()) {
 
     before(async () => {
       ({ t, seed } = await buildSeededApp(dialect));
-      const db = t.ctx.database.db;
-      admin = await WebClient.loggedInStaff(
-        t.app,
-        t.ctx,
-        (await insertStaffUser(db, { username: 'jefa', role: 'admin' })).id,
-      );
-      reception = await WebClient.loggedInStaff(
-        t.app,
-        t.ctx,
-        (await insertStaffUser(db, { username: 'recepcion', role: 'reception' })).id,
-      );
+      admin = await WebClient.newStaff(t.app, t.ctx, { username: 'jefa', role: 'admin' });
+      reception = await WebClient.newStaff(t.app, t.ctx, { username: 'recepcion', role: 'reception' });
     });
     after(() => t.close());
 
@@ -183,22 +172,17 @@ for (const dialect of testDialects()) {
       assert.equal(res.statusCode, 400);
       const text = admin.text();
       assert.match(text, /Revisá estos datos/);
-      const fieldError = (name: string, message: RegExp) =>
-        assert.match(
-          admin.html,
-          new RegExp(`<p class="field-error" id="f-${name}-error">${message.source}</p>`),
-          `${name} says ${message}`,
-        );
-      fieldError('name', /no puede quedar vacío/);
+      fieldError(admin.html, 'name', /no puede quedar vacío/);
       fieldError(
+        admin.html,
         'webAddress',
         /debe ser una dirección completa, por ejemplo https:\/\/turnos\.centro\.com\.ar \(o vacía\)/,
       );
-      fieldError('contactEmail', /no es un e-mail válido/);
-      fieldError('maxPerDayProfessional', /debe ser un número entero/);
-      fieldError('maxFuturePerIp', /debe ser al menos 1/);
-      fieldError('maxFuturePerPatient', /es obligatorio/);
-      fieldError('webUserLabel', /no puede quedar vacío/);
+      fieldError(admin.html, 'contactEmail', /no es un e-mail válido/);
+      fieldError(admin.html, 'maxPerDayProfessional', /debe ser un número entero/);
+      fieldError(admin.html, 'maxFuturePerIp', /debe ser al menos 1/);
+      fieldError(admin.html, 'maxFuturePerPatient', /es obligatorio/);
+      fieldError(admin.html, 'webUserLabel', /no puede quedar vacío/);
       assert.match(admin.html, /<input id="f-maxPerDayProfessional"[^>]*value="uno"[^>]*aria-invalid="true"/);
       assert.match(
         admin.html,
@@ -267,12 +251,10 @@ for (const dialect of testDialects()) {
     });
 
     test('reception may not open nor change the configuration', async () => {
-      assert.equal((await reception.get('/staff/web/configuracion')).statusCode, 403);
-      assert.match(reception.text(), /No tenés permiso para esta acción/);
+      forbidden(reception, await reception.get('/staff/web/configuracion'), 'open');
       await reception.get('/staff');
       const before = await getCenter(t.ctx);
-      const res = await reception.post('/staff/web/configuracion', { name: 'Otro nombre' });
-      assert.equal(res.statusCode, 403);
+      forbidden(reception, await reception.post('/staff/web/configuracion', { name: 'Otro nombre' }), 'change');
       assert.deepEqual(await getCenter(t.ctx), before);
       const stranger = new WebClient(t.app);
       assert.match(location(await stranger.get('/staff/web/configuracion')), /^\/staff\/ingresar\?volver=/);

@@ -13,12 +13,12 @@ import type { Outcome } from '../web-catalog.request.js';
 // The same ids as the patient forms' fields, so the error summary's links reach every kind of field.
 const fieldId = (name: string) => `f-${name}`;
 
-function describedBy(name: string, hint: unknown, error: unknown) {
+export function describedBy(name: string, hint: unknown, error: unknown) {
   const ids = [hint ? `${fieldId(name)}-hint` : '', error ? `${fieldId(name)}-error` : ''];
   return ids.filter(Boolean).join(' ') || undefined;
 }
 
-function Hint(props: { name: string; hint?: string | undefined }) {
+export function Hint(props: { name: string; hint?: string | undefined }) {
   if (!props.hint) return null;
   return (
     <span class="hint" id={`${fieldId(props.name)}-hint`}>
@@ -27,7 +27,7 @@ function Hint(props: { name: string; hint?: string | undefined }) {
   );
 }
 
-function Problem(props: { name: string; error?: string | undefined }) {
+export function Problem(props: { name: string; error?: string | undefined }) {
   if (!props.error) return null;
   return (
     <p class="field-error" id={`${fieldId(props.name)}-error`}>

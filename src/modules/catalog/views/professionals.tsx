@@ -110,14 +110,18 @@ export function ProfessionalFormPage(props: {
       back={{ href: PROFESSIONALS, label: t('back') }}
       after={
         <p class="actions">
-          <a class="button secondary" href={`${PROFESSIONALS}/${professional.id}/estudios`}>
-            {t('studies')}
-            <span class="sr-only"> {professional.fullName}</span>
-          </a>
-          <a class="button secondary" href={`${PROFESSIONALS}/${professional.id}/especialidades`}>
-            {t('specialties')}
-            <span class="sr-only"> {professional.fullName}</span>
-          </a>
+          <RowLink
+            class="button secondary"
+            href={`${PROFESSIONALS}/${professional.id}/estudios`}
+            label={t('studies')}
+            row={professional.fullName}
+          />
+          <RowLink
+            class="button secondary"
+            href={`${PROFESSIONALS}/${professional.id}/especialidades`}
+            label={t('specialties')}
+            row={professional.fullName}
+          />
         </p>
       }
     >

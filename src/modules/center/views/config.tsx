@@ -1,7 +1,7 @@
 // TURNOS WEB → Configuración básica: one form, grouped as the manual groups it, each option explained.
 import type { ComponentChildren } from 'preact';
 import type { StaffPage } from '../../../views/page.js';
-import { CheckField, FormPage, TextAreaField } from '../../catalog/views/admin-fields.js';
+import { CheckField, describedBy, FormPage, Hint, Problem, TextAreaField } from '../../catalog/views/admin-fields.js';
 import { Field, type FormState } from '../../patients/views/form.js';
 import type { CenterView } from '../center.service.js';
 import { configMessages } from '../config.messages.js';
@@ -54,11 +54,7 @@ function SelectionMode(props: { page: StaffPage; form: FormState }) {
   ];
   return (
     <div class="field radios">
-      {error && (
-        <p class="field-error" id="f-selectionMode-error">
-          {error}
-        </p>
-      )}
+      <Problem name="selectionMode" error={error} />
       {options.map((o, i) => (
         <div class="field check" key={o.value}>
           <input
@@ -106,19 +102,13 @@ function TimeZoneField(props: { page: StaffPage; form: FormState }) {
   return (
     <div class="field">
       <label for="f-timeZone">{t('timeZone')}</label>
-      <span class="hint" id="f-timeZone-hint">
-        {t('timeZoneHint')}
-      </span>
-      {error && (
-        <p class="field-error" id="f-timeZone-error">
-          {error}
-        </p>
-      )}
+      <Hint name="timeZone" hint={t('timeZoneHint')} />
+      <Problem name="timeZone" error={error} />
       <select
         id="f-timeZone"
         name="timeZone"
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={['f-timeZone-hint', error ? 'f-timeZone-error' : ''].filter(Boolean).join(' ')}
+        aria-describedby={describedBy('timeZone', true, error)}
       >
         <optgroup label={t('argentina')}>{argentina.map(option)}</optgroup>
         <optgroup label={t('otherZones')}>{others.map(option)}</optgroup>
