@@ -81,15 +81,15 @@ export function configuredSenders(ctx: AppContext, fallback: SenderFallback): Se
   return {
     async current() {
       const rows = await listChannelRows(ctx.database.db);
-      const centerFrom = await centerMailFrom(ctx, fallback.mailFrom);
-      const key = rows.some((r) => r.sealedSecret) ? await sealingKey(ctx) : null;
-      const secretOf = (sealed: string | null) => (sealed && key ? unseal(key, sealed) : '');
+      // Read at every batch the worker claims: the key is only needed when a sender is (re)built.
+      const secretOf = async (sealed: string | null) => (sealed ? unseal(await sealingKey(ctx), sealed) : '');
       const result: ChannelSenders = {};
       const mailRow = rows.find((r) => r.channel === 'mail');
+      const centerFrom = mailRow || fallback.smtpUrl ? await centerMailFrom(ctx, fallback.mailFrom) : '';
       if (mailRow) {
         const settings = mailSettingsSchema.parse(JSON.parse(mailRow.settings));
         const mail = await build('mail', mailRow.updatedAt, async () => ({
-          mail: { sender: mailSenderOf(settings, secretOf(mailRow.sealedSecret)), from: '' },
+          mail: { sender: mailSenderOf(settings, await secretOf(mailRow.sealedSecret)), from: '' },
         }));
         if (mail.mail) {
           result.mail = { ...mail.mail, from: mailFrom(settings, centerFrom) };
@@ -104,7 +104,7 @@ export function configuredSenders(ctx: AppContext, fallback: SenderFallback): Se
       if (smsRow) {
         const settings = smsSettingsSchema.parse(JSON.parse(smsRow.settings));
         const built = await build('sms', smsRow.updatedAt, async () => ({
-          sms: smsProviderOf(settings, secretOf(smsRow.sealedSecret)),
+          sms: smsProviderOf(settings, await secretOf(smsRow.sealedSecret)),
         }));
         if (built.sms) result.sms = built.sms;
       }
@@ -112,7 +112,7 @@ export function configuredSenders(ctx: AppContext, fallback: SenderFallback): Se
       if (waRow) {
         const settings = whatsAppSettingsSchema.parse(JSON.parse(waRow.settings));
         const built = await build('whatsapp', waRow.updatedAt, async () => ({
-          whatsapp: whatsAppSenderOf(settings, secretOf(waRow.sealedSecret)),
+          whatsapp: whatsAppSenderOf(settings, await secretOf(waRow.sealedSecret)),
         }));
         if (built.whatsapp) result.whatsapp = built.whatsapp;
       }

@@ -31,6 +31,7 @@ import {
   whatsAppSettingsSchema,
 } from './channels.rules.js';
 import { checkMobile } from './phone.rules.js';
+import { WA_LANGUAGE, WA_TEMPLATE, WA_TEMPLATE_MAX } from './template-input.rules.js';
 import { sendTestMailOver, type TestMailOutcome } from './test-mail.js';
 
 interface SettingsOf {
@@ -141,7 +142,7 @@ export async function getChannelSettingsView(ctx: AppContext, input: { actor: Ac
 export async function saveChannelSettings(
   ctx: AppContext,
   input: SettingsInput & { channel: MessageChannel; eraseSecret?: boolean },
-): Promise<ChannelSettingsView> {
+): Promise<void> {
   const actor = requireStaff(input.actor, ['admin']);
   const { channel } = input;
   const { settings, problems } = parseSettings(channel, input.settings);
@@ -164,7 +165,6 @@ export async function saveChannelSettings(
     updatedAt: isoUtc(now),
     updatedBy: actor.name,
   });
-  return getChannelSettingsView(ctx, { actor });
 }
 
 export async function deleteChannelSettings(
@@ -252,9 +252,6 @@ export async function sendTestSms(
   return textOutcome(e164 as E164, verifyOnly, () => provider.send(e164 as E164, text, { messageId: testId() }));
 }
 
-const TEMPLATE_NAME = /^[a-z0-9_]{1,512}$/;
-const LANGUAGE_CODE = /^[a-z]{2,3}(_[A-Z]{2})?$/;
-
 export async function sendTestWhatsApp(
   ctx: AppContext,
   input: SettingsInput & { to: string; template: string; language: string },
@@ -263,8 +260,11 @@ export async function sendTestWhatsApp(
   const template = input.template.trim();
   const language = input.language.trim();
   const { e164, problems } = mobileProblems(input.to, false);
-  if (!TEMPLATE_NAME.test(template)) problems.template = template ? 'template' : 'required';
-  if (!LANGUAGE_CODE.test(language)) problems.language = language ? 'language' : 'required';
+  // The names and language codes a saved template accepts: what passes the test can be saved.
+  if (!WA_TEMPLATE.test(template) || template.length > WA_TEMPLATE_MAX) {
+    problems.template = template ? 'template' : 'required';
+  }
+  if (!WA_LANGUAGE.test(language)) problems.language = language ? 'language' : 'required';
   const { settings, secret } = await testSetup(ctx, 'whatsapp', input, problems);
   const sender = whatsAppSenderOf(settings, secret);
   return textOutcome(e164 as E164, false, () =>

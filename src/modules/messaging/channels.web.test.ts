@@ -3,7 +3,6 @@
 // worker then sends with what was saved. Mistakes come back next to their field; reception is refused.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { insertStaffUser } from '../../../test/support/factories.js';
 import { SmtpSink } from '../../../test/support/smtp-sink.js';
 import { buildTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
@@ -30,17 +29,8 @@ for (const dialect of testDialects()) {
 
     before(async () => {
       t = await buildTestApp(dialect);
-      const db = t.ctx.database.db;
-      admin = await WebClient.loggedInStaff(
-        t.app,
-        t.ctx,
-        (await insertStaffUser(db, { username: 'jefa', role: 'admin' })).id,
-      );
-      reception = await WebClient.loggedInStaff(
-        t.app,
-        t.ctx,
-        (await insertStaffUser(db, { username: 'recepcion', role: 'reception' })).id,
-      );
+      admin = await WebClient.newStaff(t.app, t.ctx, { username: 'jefa', role: 'admin' });
+      reception = await WebClient.newStaff(t.app, t.ctx, { username: 'recepcion', role: 'reception' });
       sink = await SmtpSink.start();
       smsMasivos = await StandIn.start({ status: 200, body: '1;Prueba OK', headers: { 'content-type': 'text/plain' } });
       centerName = (await getCenter(t.ctx)).name;

@@ -2,7 +2,6 @@
 // template through a stand-in of Meta's Graph API, its answer on the page.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { insertStaffUser } from '../../../test/support/factories.js';
 import { buildTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
 import { WebClient } from '../../../test/support/web-client.js';
@@ -19,8 +18,7 @@ for (const dialect of testDialects()) {
 
     before(async () => {
       t = await buildTestApp(dialect);
-      const user = await insertStaffUser(t.ctx.database.db, { username: 'jefa', role: 'admin' });
-      admin = await WebClient.loggedInStaff(t.app, t.ctx, user.id);
+      admin = await WebClient.newStaff(t.app, t.ctx, { username: 'jefa', role: 'admin' });
       graph = await StandIn.start({ status: 200, body: '{"messages":[{"id":"wamid.PRUEBA1"}]}' });
     });
     after(async () => {

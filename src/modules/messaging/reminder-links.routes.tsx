@@ -3,8 +3,9 @@
 // redirect says how it went.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.js';
+import type { AppError } from '../../errors.js';
 import { clientIp, expected, formBody, formText, queryOf } from '../../platform/http/request.js';
-import { sendPage } from '../../views/page.js';
+import { type Page, sendPage } from '../../views/page.js';
 import type { WebShell } from '../../web/shell.js';
 import {
   cancelFromReminder,
@@ -24,6 +25,23 @@ function statusOf(view: LinkView): number {
   return view.state === 'past' ? 410 : 200;
 }
 
+/** The page when there is nothing to act on: a token that is not ours (404), or too many wrong ones. */
+function refusal(reply: FastifyReply, page: Page, action: ReminderAction, error?: AppError) {
+  const node = (
+    <ReminderLinkPage
+      page={page}
+      action={action}
+      view={{ state: 'invalid' }}
+      token=""
+      done={false}
+      alert={error?.messageIn(page.lang)}
+    />
+  );
+  return sendPage(reply, node, error?.status ?? 404);
+}
+
+const tooMany = (e: unknown, reply: FastifyReply) => expected(e, reply, ['TOO_MANY_ATTEMPTS']);
+
 export const reminderLinksRoutes =
   (ctx: AppContext, shell: WebShell): FastifyPluginAsync =>
   async (app) => {
@@ -37,19 +55,7 @@ export const reminderLinksRoutes =
         const node = <ReminderLinkPage page={page} action={action} view={view} token={token} done={done} />;
         return sendPage(reply, node, statusOf(view));
       } catch (e) {
-        const error = expected(e, reply, ['TOO_MANY_ATTEMPTS']);
-        const alert = error.messageIn(page.lang);
-        const node = (
-          <ReminderLinkPage
-            page={page}
-            action={action}
-            view={{ state: 'invalid' }}
-            token=""
-            done={false}
-            alert={alert}
-          />
-        );
-        return sendPage(reply, node, error.status);
+        return refusal(reply, page, action, tooMany(e, reply));
       }
     };
 
@@ -58,29 +64,13 @@ export const reminderLinksRoutes =
       const input = { token, ip: clientIp(request) };
       try {
         const outcome = await (action === 'confirm' ? confirmFromReminder(ctx, input) : cancelFromReminder(ctx, input));
-        if (outcome !== 'invalid') {
-          // The token is ours (checked above), so it is safe to put back in the address.
-          const done = outcome === 'done' ? '&listo=1' : '';
-          return reply.redirect(`${REMINDER_LINK_PATHS[action]}?token=${token}${done}`, 303);
-        }
-        const page = await shell.page(request, reply);
-        const node = <ReminderLinkPage page={page} action={action} view={{ state: 'invalid' }} token="" done={false} />;
-        return sendPage(reply, node, 404);
+        if (outcome === 'invalid') return refusal(reply, await shell.page(request, reply), action);
+        // The token is ours (checked above), so it is safe to put back in the address.
+        const done = outcome === 'done' ? '&listo=1' : '';
+        return reply.redirect(`${REMINDER_LINK_PATHS[action]}?token=${token}${done}`, 303);
       } catch (e) {
-        const error = expected(e, reply, ['TOO_MANY_ATTEMPTS']);
-        const page = await shell.page(request, reply);
-        const alert = error.messageIn(page.lang);
-        const node = (
-          <ReminderLinkPage
-            page={page}
-            action={action}
-            view={{ state: 'invalid' }}
-            token=""
-            done={false}
-            alert={alert}
-          />
-        );
-        return sendPage(reply, node, error.status);
+        const error = tooMany(e, reply);
+        return refusal(reply, await shell.page(request, reply), action, error);
       }
     };
 

@@ -42,8 +42,8 @@ interface LinkInput {
   ip: string;
 }
 
-/** The turno and its patient the token names for this action, or null for a token that is not ours. */
-async function target(ctx: AppContext, input: LinkInput) {
+/** The turno a genuine token names for this action, or null for a token that is not ours. */
+async function tokenTurno(ctx: AppContext, input: LinkInput): Promise<number | null> {
   const db = ctx.database.db;
   const key = `reminder-link:ip:${input.ip}`;
   // Counted before checking, so a burst of parallel guesses still meets the limit.
@@ -56,10 +56,17 @@ async function target(ctx: AppContext, input: LinkInput) {
   // A confirm link never cancels, and the other way round.
   if (!read || read.action !== input.action) return null;
   await refundRateLimit(db, key);
-  const appointment = await getAppointment(db, read.appointmentId);
-  if (!appointment) return { id: read.appointmentId, appointment: null, actor: null };
+  return read.appointmentId;
+}
+
+/** The turno and its patient (the one who may act on it), or null for a token that is not ours. */
+async function target(ctx: AppContext, input: LinkInput) {
+  const id = await tokenTurno(ctx, input);
+  if (id === null) return null;
+  const appointment = await getAppointment(ctx.database.db, id);
+  if (!appointment) return { id, appointment: null, actor: null };
   const actor: Actor = { kind: 'patient', patientId: appointment.patientId };
-  return { id: appointment.id, appointment, actor };
+  return { id, appointment, actor };
 }
 
 export async function openReminderLink(ctx: AppContext, input: LinkInput): Promise<LinkView> {
@@ -83,11 +90,10 @@ export type LinkOutcome = 'invalid' | 'done' | 'not_done';
 
 /** Confirms attendance once; a second confirm changes nothing and the page says it already was. */
 export async function confirmFromReminder(ctx: AppContext, input: Omit<LinkInput, 'action'>): Promise<LinkOutcome> {
-  const found = await target(ctx, { ...input, action: 'confirm' });
-  if (!found) return 'invalid';
-  if (!found.appointment) return 'not_done';
-  const confirmed = await confirmAppointment(ctx.database.db, found.id, isoUtc(ctx.clock.now()));
-  return confirmed ? 'done' : 'not_done';
+  const id = await tokenTurno(ctx, { ...input, action: 'confirm' });
+  if (id === null) return 'invalid';
+  // The guarded update also finds a deleted turno: nothing to confirm, and the page says why.
+  return (await confirmAppointment(ctx.database.db, id, isoUtc(ctx.clock.now()))) ? 'done' : 'not_done';
 }
 
 /**

@@ -3,7 +3,7 @@
 // a confirm token on the cancel page, and finished turnos get a clear page instead.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { insertPatient, insertStaffUser } from '../../../test/support/factories.js';
+import { insertPatient } from '../../../test/support/factories.js';
 import { buildSeededApp, cardiology, postBooking, type Seed } from '../../../test/support/seeded-app.js';
 import { linkIn } from '../../../test/support/smtp-sink.js';
 import type { TestApp } from '../../../test/support/test-app.js';
@@ -80,8 +80,7 @@ for (const dialect of testDialects()) {
       assert.match(patient.text(), /Tu asistencia ya estaba confirmada/);
       assert.equal((await appointment(turno.id)).confirmedAt, confirmedAt, 'a second confirm changes nothing');
 
-      const receptionId = (await insertStaffUser(t.ctx.database.db, { username: 'recepcion', role: 'reception' })).id;
-      const desk = await WebClient.loggedInStaff(t.app, t.ctx, receptionId);
+      const desk = await WebClient.newStaff(t.app, t.ctx, { username: 'recepcion', role: 'reception' });
       await desk.get(`/staff/turnos?fecha=2026-11-24&agenda=profesional-${seed.gonzalez.id}`);
       const row = new RegExp(`<tr[^>]*id="turno-${turno.id}"[\\s\\S]*?</tr>`).exec(desk.html)?.[0] ?? '';
       assert.match(row, /<span class="badge confirmed"[^>]*>confirmado<\/span>/);

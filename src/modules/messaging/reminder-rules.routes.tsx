@@ -3,8 +3,10 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.js';
 import type { AppError } from '../../errors.js';
 import type { ReminderRule, StaffRole } from '../../platform/db/schema.js';
+import { requestLang } from '../../platform/http/errors.js';
 import { idField } from '../../platform/http/fields.js';
 import { expected, formBody, formText, queryOf } from '../../platform/http/request.js';
+import type { Lang } from '../../platform/i18n/lang.js';
 import { type StaffPage, sendPage } from '../../views/page.js';
 import type { WebShell } from '../../web/shell.js';
 import { emptyForm, type FormState } from '../patients/views/form.js';
@@ -20,6 +22,7 @@ import {
   updateReminderRule,
 } from './reminder-rules.service.js';
 import { reminderRulesMessages } from './reminders.messages.js';
+import { listTemplates } from './templates.service.js';
 import { RULES_PATH, RulePage, RulesPage } from './views/reminder-rules.js';
 
 const hidden = { schema: { hide: true } };
@@ -34,7 +37,7 @@ const FLASHES = {
 } as const;
 
 /** The posted fields as typed (to show again), each field's problem, and the rule when there is none. */
-function ruleForm(request: FastifyRequest, lang: StaffPage['lang']) {
+function ruleForm(request: FastifyRequest, lang: Lang) {
   const body = formBody(request);
   const t = reminderRulesMessages(lang);
   const values = {
@@ -65,12 +68,12 @@ const formOf = (r: ReminderRule): FormState =>
  * A missing template (deleted meanwhile) is the template field's problem; the rest are about the whole
  * form. A missing rule is found again when its page is drawn, and answers 404 there.
  */
-function showError(error: AppError, form: FormState, page: StaffPage) {
+function showError(error: AppError, form: FormState, lang: Lang) {
   if (error.code === 'NOT_FOUND') {
-    const t = reminderRulesMessages(page.lang);
+    const t = reminderRulesMessages(lang);
     return { form: { ...form, errors: { templateId: t('templateProblem') } }, alert: undefined, status: 400 };
   }
-  return { form, alert: error.messageIn(page.lang), status: error.status };
+  return { form, alert: error.messageIn(lang), status: error.status };
 }
 
 export const reminderRulesRoutes =
@@ -120,10 +123,11 @@ export const reminderRulesRoutes =
       form: FormState | null,
       extra: { alert?: string | undefined; status?: number } = {},
     ) => {
-      const [page, rule, data] = await Promise.all([
+      // Only the templates: the list's counts of queued messages would be read for nothing.
+      const [page, rule, templates] = await Promise.all([
         shell.staffPage(request, reply),
         getReminderRule(ctx, { actor: request.actor, id }),
-        listReminderRules(ctx, { actor: request.actor }),
+        listTemplates(ctx, { actor: request.actor }),
       ]);
       const flash = flashOf(page, request);
       return sendPage(
@@ -131,7 +135,7 @@ export const reminderRulesRoutes =
         <RulePage
           page={page}
           rule={rule}
-          templates={data.templates}
+          templates={templates}
           form={form ?? formOf(rule)}
           flash={flash}
           alert={extra.alert}
@@ -147,13 +151,13 @@ export const reminderRulesRoutes =
 
     app.post(RULES_PATH, hidden, async (request, reply) => {
       if (!shell.requireStaff(request, reply, ADMIN)) return reply;
-      const page = await shell.staffPage(request, reply);
-      const posted = ruleForm(request, page.lang);
+      const lang = requestLang(request);
+      const posted = ruleForm(request, lang);
       if (!posted.rule) return listPage(request, reply, posted.form, { status: 400 });
       try {
         await createReminderRule(ctx, { actor: request.actor, rule: posted.rule });
       } catch (e) {
-        const shown = showError(expected(e, reply, FORM_ERRORS), posted.form, page);
+        const shown = showError(expected(e, reply, FORM_ERRORS), posted.form, lang);
         return listPage(request, reply, shown.form, shown);
       }
       return reply.redirect(`${RULES_PATH}?ok=creado`, 303);
@@ -170,13 +174,13 @@ export const reminderRulesRoutes =
       if (!shell.requireStaff(request, reply, ADMIN)) return reply;
       const id = ruleId(request, reply);
       if (id === null) return reply;
-      const page = await shell.staffPage(request, reply);
-      const posted = ruleForm(request, page.lang);
+      const lang = requestLang(request);
+      const posted = ruleForm(request, lang);
       if (!posted.rule) return rulePage(request, reply, id, posted.form, { status: 400 });
       try {
         await updateReminderRule(ctx, { actor: request.actor, id, rule: posted.rule });
       } catch (e) {
-        const shown = showError(expected(e, reply, FORM_ERRORS), posted.form, page);
+        const shown = showError(expected(e, reply, FORM_ERRORS), posted.form, lang);
         return rulePage(request, reply, id, shown.form, shown);
       }
       return reply.redirect(`${RULES_PATH}/${id}?ok=guardado`, 303);

@@ -3,8 +3,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildSeededApp, type Seed } from '../../../test/support/seeded-app.js';
+import { SmtpSink } from '../../../test/support/smtp-sink.js';
 import type { TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
+import { OutboxWorker } from '../../platform/outbox/worker.js';
+import { configuredSenders } from './channel-senders.js';
 import { insertReminders } from './reminder-rules.repo.js';
 import {
   createReminderRule,
@@ -162,6 +165,37 @@ for (const dialect of testDialects()) {
       const logger = { info: () => {}, error: (o: unknown) => errors.push(o) };
       await reminderScheduler(broken, { baseUrl: BASE, logger })();
       assert.equal(errors.length, 1, 'a failed run is logged, not thrown into the worker');
+    });
+
+    test('the outbox worker queues and sends a reminder by itself, and only once', async () => {
+      t.clock.set(Date.parse('2026-12-14T09:00:00-03:00'));
+      const ruleId = await createReminderRule(t.ctx, {
+        actor: admin,
+        rule: { templateId: mailTemplate, hoursBefore: 24, enabled: true },
+      });
+      const turno = await bookTurno(t, seed, api, '2026-12-15T08:40:00-03:00');
+      const sink = await SmtpSink.start();
+      // As main.ts wires it: the scheduler is the worker's beforeCycle, nobody calls it.
+      const worker = new OutboxWorker({
+        database: t.ctx.database,
+        clock: t.clock,
+        senders: configuredSenders(t.ctx, { smtpUrl: sink.url, mailFrom: '' }),
+        beforeCycle: reminderScheduler(t.ctx, { baseUrl: BASE }),
+      });
+      try {
+        await worker.drain();
+        t.clock.advance(2 * 60_000);
+        await worker.drain();
+        t.clock.advance(60 * 60_000);
+        await worker.drain();
+        const reminders = sink.mails.filter((m) => m.text.includes('martes 15/12 a las 08:40'));
+        assert.equal(reminders.length, 1, 'three cycles, one mail');
+        assert.equal((await remindersByTurno(t)).get(turno.id), 1);
+      } finally {
+        await worker.stop();
+        await sink.close();
+        await deleteReminderRule(t.ctx, { actor: admin, id: ruleId });
+      }
     });
   });
 }

@@ -122,6 +122,20 @@ function reminderFor(rule: DueRule, row: AppointmentRecipient, run: RunContext):
   return { ...origin, channel: rule.channel, to, text: rendered.text, payload: rendered.payload };
 }
 
+async function loadRunContext(ctx: AppContext, baseUrl: string): Promise<RunContext> {
+  const db = ctx.database.db;
+  const [center, secret, sms] = await Promise.all([
+    getCenter(ctx),
+    loadSecret(db, 'reminder-links'),
+    findChannelRow(db, 'sms'),
+  ]);
+  return {
+    center,
+    links: { baseUrl: ctx.web.publicUrl ?? baseUrl, secret },
+    argentinaOnlySms: sms?.provider === 'smsmasivos',
+  };
+}
+
 /**
  * Queues, for every enabled rule, the reserved turnos starting in (now, now + hours] that the rule has not
  * queued yet. Safe to run from several processes at once. Returns how many messages went into the outbox.
@@ -129,17 +143,8 @@ function reminderFor(rule: DueRule, row: AppointmentRecipient, run: RunContext):
 export async function queueDueReminders(ctx: AppContext, input: { nowMs: number; baseUrl: string }): Promise<number> {
   const db = ctx.database.db;
   const rules = await repo.enabledRules(db);
-  if (rules.length === 0) return 0;
-  const [center, secret, sms] = await Promise.all([
-    getCenter(ctx),
-    loadSecret(db, 'reminder-links'),
-    findChannelRow(db, 'sms'),
-  ]);
-  const run: RunContext = {
-    center,
-    links: { baseUrl: ctx.web.publicUrl ?? input.baseUrl, secret },
-    argentinaOnlySms: sms?.provider === 'smsmasivos',
-  };
+  // It runs every minute from the worker, and most minutes owe nothing: the rest is read only when needed.
+  let run: Promise<RunContext> | undefined;
   let queued = 0;
   for (const rule of rules) {
     const window = { fromIso: isoUtc(input.nowMs), toIso: isoUtc(input.nowMs + rule.hoursBefore * HOUR_MS) };
@@ -151,10 +156,13 @@ export async function queueDueReminders(ctx: AppContext, input: { nowMs: number;
         afterId,
         limit: PAGE,
       });
-      const messages = rows.flatMap((row) => reminderFor(rule, row, run) ?? []);
-      queued += await repo.insertReminders(db, messages, input.nowMs);
       const last = rows.at(-1);
-      if (!last || rows.length < PAGE) break;
+      if (!last) break;
+      run ??= loadRunContext(ctx, input.baseUrl);
+      const context = await run;
+      const messages = rows.flatMap((row) => reminderFor(rule, row, context) ?? []);
+      queued += await repo.insertReminders(db, messages, input.nowMs);
+      if (rows.length < PAGE) break;
       afterId = last.appointmentId;
     }
   }

@@ -2,7 +2,6 @@
 // the form with what was typed; a rule can be paused, changed and deleted.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { insertStaffUser } from '../../../test/support/factories.js';
 import { buildTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
 import { WebClient } from '../../../test/support/web-client.js';
@@ -20,14 +19,8 @@ for (const dialect of testDialects()) {
 
     before(async () => {
       t = await buildTestApp(dialect);
-      const db = t.ctx.database.db;
-      admin = await WebClient.loggedInStaff(
-        t.app,
-        t.ctx,
-        (await insertStaffUser(db, { username: 'jefa', role: 'admin' })).id,
-      );
-      const receptionId = (await insertStaffUser(db, { username: 'recep', role: 'reception' })).id;
-      reception = await WebClient.loggedInStaff(t.app, t.ctx, receptionId);
+      admin = await WebClient.newStaff(t.app, t.ctx, { username: 'jefa', role: 'admin' });
+      reception = await WebClient.newStaff(t.app, t.ctx, { username: 'recep', role: 'reception' });
     });
     after(() => t.close());
 

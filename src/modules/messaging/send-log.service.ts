@@ -2,17 +2,11 @@
 // at a time or all of it as CSV. Reading it shows patients' data, so each read is audited like other lists.
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
+import { formatStamp } from '../../platform/calendar/format.js';
 import { toCsv } from '../../platform/csv/csv.js';
 import type { MessageChannel, OutboxStatus } from '../../platform/db/schema.js';
-import {
-  addDays,
-  formatInZone,
-  isoUtc,
-  minutesToTime,
-  startOfDayUtc,
-  todayIn,
-  utcToCivil,
-} from '../../platform/time/zone.js';
+import { dayRangeUtc } from '../../platform/time/day-range.js';
+import { addDays, formatInZone, todayIn } from '../../platform/time/zone.js';
 import { getCenter } from '../center/center.service.js';
 import { type Actor, requireStaff } from '../staff/actor.js';
 import { audit } from '../staff/audit.service.js';
@@ -74,9 +68,10 @@ function toFilter(zone: string, q: SendLogQuery): repo.SendLogFilter {
   }
   // A DNI is often typed with dots.
   const search = q.patient?.trim().replace(/^(\d{1,3})\.(\d{3})\.(\d{3})$/, '$1$2$3');
+  const created = dayRangeUtc(zone, q.from, q.to);
   return {
-    createdFrom: q.from === undefined ? undefined : isoUtc(startOfDayUtc(zone, q.from)),
-    createdBefore: q.to === undefined ? undefined : isoUtc(startOfDayUtc(zone, addDays(q.to, 1))),
+    createdFrom: created.from,
+    createdBefore: created.before,
     channel: q.channel,
     state: q.status,
     batchId: q.batchId,
@@ -178,20 +173,15 @@ const CSV_HEADER = [
 ];
 
 /** "23/11/2026 09:00", as Excel in es-AR reads it. */
-function stamp(zone: string, iso: string): { date: string; time: string; both: string } {
-  const civil = utcToCivil(zone, Date.parse(iso));
-  const date = `${civil.date.slice(8, 10)}/${civil.date.slice(5, 7)}/${civil.date.slice(0, 4)}`;
-  const time = minutesToTime(civil.minutes);
-  return { date, time, both: `${date} ${time}` };
-}
+const stamp = (zone: string, iso: string) => formatStamp('es', zone, Date.parse(iso));
 
 function csvRow(zone: string, item: SendLogItem) {
   const t = sendLogMessages('es');
-  const turno = item.appointment && stamp(zone, item.appointment.startsAt);
+  const [turnoDate, turnoTime] = item.appointment ? stamp(zone, item.appointment.startsAt).split(' ') : [];
   return [
     item.id,
-    item.sentAt === null ? '' : stamp(zone, item.sentAt).both,
-    stamp(zone, item.createdAt).both,
+    item.sentAt === null ? '' : stamp(zone, item.sentAt),
+    stamp(zone, item.createdAt),
     item.sentBy,
     item.patient?.name ?? '',
     item.patient?.dni ?? '',
@@ -203,8 +193,8 @@ function csvRow(zone: string, item: SendLogItem) {
     item.attempts,
     item.subject,
     item.text,
-    turno?.date ?? '',
-    turno?.time ?? '',
+    turnoDate ?? '',
+    turnoTime ?? '',
     item.appointment?.professional ?? '',
     item.batchId,
   ];

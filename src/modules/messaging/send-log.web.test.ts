@@ -209,12 +209,11 @@ for (const dialect of testDialects()) {
     });
 
     test('professionals get 403; without a session, the login page', async () => {
-      const proUser = await insertStaffUser(t.ctx.database.db, {
+      const pro = await WebClient.newStaff(t.app, t.ctx, {
         username: 'medico-envios',
         role: 'professional',
         professionalId: seed.gonzalez.id,
       });
-      const pro = await WebClient.loggedInStaff(t.app, t.ctx, proUser.id);
       for (const url of [PATH, `${PATH}/exportar.csv`, `${PATH}?lote=7`]) {
         assert.equal((await pro.get(url)).statusCode, 403, url);
       }
@@ -222,11 +221,7 @@ for (const dialect of testDialects()) {
       const res = await nobody.get(PATH);
       assert.equal(res.statusCode, 303);
       assert.match(location(res), /^\/staff\/ingresar\?volver=/);
-      const admin = await WebClient.loggedInStaff(
-        t.app,
-        t.ctx,
-        (await insertStaffUser(t.ctx.database.db, { username: 'admin-envios', role: 'admin' })).id,
-      );
+      const admin = await WebClient.newStaff(t.app, t.ctx, { username: 'admin-envios', role: 'admin' });
       assert.equal((await admin.get(PATH)).statusCode, 200);
     });
   });

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { GSM_BASIC, GSM_EXTENSION, gsmUnits, isGsm7, smsSegments, toGsmFriendly } from './sms.rules.js';
+import { GSM_BASIC, GSM_EXTENSION, gsmUnits, smsSegments } from './sms.rules.js';
 
 test('the basic table has 128 positions in 3GPP order, with the escape at 0x1B', () => {
   assert.equal([...GSM_BASIC].length, 128);
@@ -37,9 +37,9 @@ test('Spanish: é ñ Ñ ü Ü ¿ ¡ É are GSM-7; á í ó ú Á Í Ó Ú are no
   for (const char of 'éñÑüÜ¿¡É') assert.equal(gsmUnits(char), 1, char);
   for (const char of 'áíóúÁÍÓÚ') assert.equal(gsmUnits(char), null, char);
   for (const char of '€[]{}~^\\|') assert.equal(gsmUnits(char), 2, char);
-  assert.equal(isGsm7('¿Confirmás tu turno?'), false);
-  assert.equal(isGsm7('¡Señor Núñez!'), false);
-  assert.equal(isGsm7('¡Señor Nuñez! ¿Qué hacés?'), true);
+  assert.equal(smsSegments('¿Confirmás tu turno?').encoding, 'UCS-2');
+  assert.deepEqual(smsSegments('¡Señor Núñez!').forcedBy, ['ú']);
+  assert.equal(smsSegments('¡Señor Nuñez! ¿Qué hacés?').encoding, 'GSM-7');
 });
 
 test('GSM-7: 160 fit in one SMS, 161 take two; 306 fit in two, 307 take three', () => {
@@ -101,18 +101,7 @@ test('an empty text costs nothing; line breaks count', () => {
   assert.equal(smsSegments('a\r\nb').units, 4);
 });
 
-test('toGsmFriendly drops the accents GSM-7 lacks and keeps those it has', () => {
-  assert.equal(
-    toGsmFriendly('Sr. Martínez, ¿confirmás tu turno del miércoles? Ñandú'),
-    'Sr. Martinez, ¿confirmas tu turno del miércoles? Ñandu',
-  );
-  assert.equal(toGsmFriendly('ÁÍÓÚ áíóú âêîôû ÀÈ ç'), 'AIOU aiou aeiou AE c');
-  assert.equal(toGsmFriendly('“Hola” – ‘ok’… 1º'), '"Hola" - \'ok\'... 1o');
-  assert.equal(toGsmFriendly('Hola 😀'), 'Hola 😀', 'what has no equivalent stays, and the count shows it');
-  assert.equal(smsSegments(toGsmFriendly('Dirección: Av. Córdoba, Turno: sábado')).encoding, 'GSM-7');
-});
-
-test('property: counting agrees with the units, and GSM-friendly text never costs more', () => {
+test('property: counting agrees with the units', () => {
   const alphabet = fc.constantFrom(...'aé€ñá[ 😀\nÓ¿'.split(/(?:)/u));
   fc.assert(
     fc.property(fc.array(alphabet, { maxLength: 400 }), (chars) => {
@@ -121,7 +110,6 @@ test('property: counting agrees with the units, and GSM-friendly text never cost
       const cap = count.segments <= 1 ? count.perSegment : count.segments * count.perSegment;
       assert.ok(count.units <= cap);
       if (count.segments > 1) assert.ok(count.units > (count.encoding === 'GSM-7' ? 160 : 70));
-      assert.ok(smsSegments(toGsmFriendly(text)).segments <= count.segments);
     }),
   );
 });

@@ -36,11 +36,6 @@ export function gsmUnits(char: string): 1 | 2 | null {
   return null;
 }
 
-export function isGsm7(text: string): boolean {
-  for (const char of text) if (gsmUnits(char) === null) return false;
-  return true;
-}
-
 /**
  * Segments are packed the way phones and gateways do: an escaped GSM character or a UCS-2 surrogate pair
  * is never split between two segments, so a segment may end one unit short. Counting only units / 153
@@ -65,48 +60,4 @@ export function smsSegments(text: string): SmsCount {
     used += w;
   }
   return { encoding, units, segments, perSegment: multi, remaining: multi - used, forcedBy };
-}
-
-/** Look-alikes that are not GSM-7, mapped to what keeps the meaning and stays in it. */
-const FRIENDLY: Record<string, string> = {
-  '\u00a0': ' ',
-  '\t': ' ',
-  '‘': "'",
-  '’': "'",
-  '‚': "'",
-  '´': "'",
-  '`': "'",
-  '“': '"',
-  '”': '"',
-  '„': '"',
-  '«': '"',
-  '»': '"',
-  '–': '-',
-  '—': '-',
-  '‐': '-',
-  '−': '-',
-  '…': '...',
-  '•': '-',
-  º: 'o',
-  ª: 'a',
-  '°': 'o',
-};
-
-/**
- * The same text in GSM-7 where it can be: á→a, Ó→O, curly quotes → straight ones, "…" → "...".
- * Characters already in GSM-7 (é, ñ, ü, ¿, ¡…) are kept. What has no sensible equivalent (an emoji)
- * stays, so the count still shows UCS-2 and the center sees why. A choice for each center: names
- * lose their accents, messages cost half.
- */
-export function toGsmFriendly(text: string): string {
-  let out = '';
-  for (const char of text) {
-    if (gsmUnits(char) !== null) out += char;
-    else if (FRIENDLY[char] !== undefined) out += FRIENDLY[char];
-    else {
-      const base = char.normalize('NFD').replace(/\p{M}+/gu, '');
-      out += base !== char && isGsm7(base) ? base : char;
-    }
-  }
-  return out;
 }

@@ -9,9 +9,9 @@ export const BODY_MAX: Record<MessageChannel, number> = { mail: 5000, sms: 1000,
 export const WA_TEMPLATE_MAX = 512;
 
 /** Meta's rule for an approved template's name: lower case letters, digits and underscores. */
-const WA_TEMPLATE = /^[a-z0-9_]+$/;
+export const WA_TEMPLATE = /^[a-z0-9_]+$/;
 /** "es", "es_AR", "en_US", "pt_BR": the codes WhatsApp lists for template languages. */
-const WA_LANGUAGE = /^[a-z]{2,3}(_[A-Z]{2})?$/;
+export const WA_LANGUAGE = /^[a-z]{2,3}(_[A-Z]{2})?$/;
 
 export interface TemplateInput {
   channel: MessageChannel;

@@ -72,15 +72,6 @@ test('a template that fits one SMS for a short name is counted for the long one'
   assert.match(worst.rendered, /ANA MARÍA RODRÍGUEZ FERNÁNDEZ DE ÁLVAREZ/);
 });
 
-test('counting without accents, as the sender will send it when the center chooses so', () => {
-  const template = 'Hola [[PACIENTE]], te esperamos el [[FECHA]] a las [[HORA]] con [[PROFESIONAL]].';
-  const friendly = worstCaseSmsCount(template, {}, { gsmFriendly: true });
-  assert.equal(friendly.encoding, 'GSM-7');
-  assert.equal(friendly.segments, 1);
-  assert.match(friendly.rendered, /ANA MARIA RODRIGUEZ FERNANDEZ DE ALVAREZ/);
-  assert.match(friendly.rendered, /miércoles/, 'é is GSM-7 and stays');
-});
-
 test('sample values take overrides for the center, and ignore undefined ones', () => {
   const sample = sampleValues({ CENTRO: 'Clínica Norte', DIRECCION: undefined });
   assert.equal(sample.CENTRO, 'Clínica Norte');

@@ -1,7 +1,7 @@
 // Values to render a template with when there is no real turno: a realistic one for the preview, and the
 // longest plausible one for the SMS count. The manual warns that names vary once replaced: a template that
 // fits in one SMS for "ANA PAZ" must still be counted for "ANA MARÍA RODRÍGUEZ FERNÁNDEZ DE ÁLVAREZ".
-import { type SmsCount, smsSegments, toGsmFriendly } from './sms.rules.js';
+import { type SmsCount, smsSegments } from './sms.rules.js';
 import { type PlaceholderName, type PlaceholderValues, renderTemplate } from './templates.rules.js';
 
 /** The length of a real signed link's token: 32 random bytes in base64url, like the account links. */
@@ -103,16 +103,8 @@ export interface SmsEstimate extends SmsCount {
   rendered: string;
 }
 
-/**
- * The count a template's SMS editor shows: rendered with the worst-case values and, when the center
- * chose to send without accents, converted the same way the sender will convert it.
- */
-export function worstCaseSmsCount(
-  template: string,
-  hints: WorstCaseHints = {},
-  options: { gsmFriendly?: boolean } = {},
-): SmsEstimate {
-  const text = renderTemplate(template, worstCaseValues(hints));
-  const rendered = options.gsmFriendly ? toGsmFriendly(text) : text;
+/** The count a template's SMS editor shows: rendered with the worst-case values. */
+export function worstCaseSmsCount(template: string, hints: WorstCaseHints = {}): SmsEstimate {
+  const rendered = renderTemplate(template, worstCaseValues(hints));
   return { ...smsSegments(rendered), rendered };
 }

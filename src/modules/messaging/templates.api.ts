@@ -5,7 +5,7 @@ import { apiPlugin, errorResponses, staffSecurity } from '../../platform/http/ap
 import { idField } from '../../platform/http/fields.js';
 import { baseUrlOf } from '../../platform/http/request.js';
 import { BODY_MAX, TITLE_MAX } from './template-input.rules.js';
-import { PLACEHOLDERS } from './templates.rules.js';
+import { PLACEHOLDERS, placeholderToken } from './templates.rules.js';
 import {
   createTemplate,
   deleteTemplate,
@@ -53,7 +53,7 @@ const previewOutput = z.object({
 const rules =
   `Título hasta ${TITLE_MAX} caracteres (en un mail es el asunto); mensaje hasta ${BODY_MAX.mail} caracteres ` +
   `(mail), ${BODY_MAX.sms} (SMS) o ${BODY_MAX.whatsapp} (WhatsApp). Datos entre corchetes: ` +
-  `${PLACEHOLDERS.map((p) => `[[${p.name}]]`).join(', ')}. Uno desconocido o mal escrito responde 422 ` +
+  `${PLACEHOLDERS.map((p) => placeholderToken(p.name)).join(', ')}. Uno desconocido o mal escrito responde 422 ` +
   'TEMPLATE_INVALID con un mensaje que lo nombra tal como se escribió. WhatsApp pide además waTemplate (el ' +
   'nombre de la plantilla aprobada) y waLanguage (por ejemplo es_AR): los {{1}}, {{2}}… de la plantilla ' +
   'aprobada son los datos del mensaje en orden.';

@@ -1,16 +1,8 @@
-// Placeholders: every misspelling is named at save time, rendering is one pass, HTML mails escape values.
+// Placeholders: every misspelling is named at save time, and rendering is one pass.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import fc from 'fast-check';
 import { messagingRulesMessages, templateProblemText } from './messaging.rules.messages.js';
-import {
-  checkTemplate,
-  escapeHtml,
-  PLACEHOLDERS,
-  placeholderToken,
-  renderTemplate,
-  usedPlaceholders,
-} from './templates.rules.js';
+import { checkTemplate, PLACEHOLDERS, placeholderToken, renderTemplate, usedPlaceholders } from './templates.rules.js';
 
 const tokens = (text: string) => checkTemplate(text).map((p) => [p.token, p.kind, p.suggestion]);
 
@@ -116,25 +108,5 @@ test('a value is never expanded again: a name that reads like a placeholder stay
   assert.equal(
     renderTemplate('[[PACIENTE]] [[CANCELAR]]', { PACIENTE: '[[CANCELAR]]', CANCELAR: 'https://x/c' }),
     '[[CANCELAR]] https://x/c',
-  );
-});
-
-test('html: true escapes values, not the template markup', () => {
-  const values = { PACIENTE: '<script>alert("x")</script> & O\'Hara', CONFIRMAR: 'https://c.test/t?a=1&b=2' };
-  assert.equal(
-    renderTemplate('<p>Hola <b>[[PACIENTE]]</b></p><a href="[[CONFIRMAR]]">Confirmar</a>', values, { html: true }),
-    '<p>Hola <b>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; O&#39;Hara</b></p>' +
-      '<a href="https://c.test/t?a=1&amp;b=2">Confirmar</a>',
-  );
-  assert.equal(renderTemplate('[[PACIENTE]]', values), values.PACIENTE, 'plain text is left as typed');
-});
-
-test('property: rendered HTML never contains an unescaped value character', () => {
-  fc.assert(
-    fc.property(fc.string(), (name) => {
-      const html = renderTemplate('<b>[[PACIENTE]]</b>', { PACIENTE: name }, { html: true });
-      assert.equal(html, `<b>${escapeHtml(name)}</b>`);
-      assert.ok(!/[<>"']/.test(html.slice(3, -4)));
-    }),
   );
 });

@@ -20,8 +20,8 @@ export const PLACEHOLDERS = [
 export type PlaceholderName = (typeof PLACEHOLDERS)[number]['name'];
 export type PlaceholderValues = Partial<Record<PlaceholderName, string>>;
 
-const NAMES: ReadonlySet<string> = new Set(PLACEHOLDERS.map((p) => p.name));
-export const isPlaceholderName = (name: string): name is PlaceholderName => NAMES.has(name);
+const NAMES: ReadonlySet<PlaceholderName> = new Set(PLACEHOLDERS.map((p) => p.name));
+export const isPlaceholderName = (name: string): name is PlaceholderName => NAMES.has(name as PlaceholderName);
 
 /** "[[PACIENTE]]": what the help box inserts. */
 export const placeholderToken = (name: PlaceholderName) => `[[${name}]]`;
@@ -66,12 +66,12 @@ const canonical = (inner: string) =>
 function suggest(inner: string): string | undefined {
   const word = canonical(inner);
   if (word === '') return undefined;
-  let best: { name: string; d: number } | undefined;
+  let best: { name: PlaceholderName; d: number } | undefined;
   for (const name of NAMES) {
     const d = distance(word, name);
     if (!best || d < best.d) best = { name, d };
   }
-  return best && best.d <= Math.max(1, Math.floor(best.name.length / 4)) ? `[[${best.name}]]` : undefined;
+  return best && best.d <= Math.max(1, Math.floor(best.name.length / 4)) ? placeholderToken(best.name) : undefined;
 }
 
 /**
@@ -112,13 +112,8 @@ export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => HT
 /**
  * Replaces each known placeholder with its value in one pass, so a value that itself reads "[[CANCELAR]]"
  * (a patient can type anything as a name) is printed, never expanded. A missing value renders as empty;
- * unknown tokens stay as written (saving refused them already). `html: true` escapes the values for an
- * HTML mail body; the template's own markup is left alone.
+ * unknown tokens stay as written (saving refused them already). A mail's HTML part escapes the result.
  */
-export function renderTemplate(text: string, values: PlaceholderValues, options: { html?: boolean } = {}): string {
-  return text.replace(TOKEN, (token, name: string) => {
-    if (!isPlaceholderName(name)) return token;
-    const value = values[name] ?? '';
-    return options.html ? escapeHtml(value) : value;
-  });
+export function renderTemplate(text: string, values: PlaceholderValues): string {
+  return text.replace(TOKEN, (token, name: string) => (isPlaceholderName(name) ? (values[name] ?? '') : token));
 }

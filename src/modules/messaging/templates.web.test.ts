@@ -1,7 +1,7 @@
 // /staff/mensajes/plantillas: the manual's PLANTILLAS, without JavaScript (the page must work on its own).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { insertProfessional, insertStaffUser } from '../../../test/support/factories.js';
+import { insertProfessional } from '../../../test/support/factories.js';
 import { buildSeededApp, cardiology, postBooking, type Seed } from '../../../test/support/seeded-app.js';
 import type { TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
@@ -22,8 +22,7 @@ for (const dialect of testDialects()) {
 
     before(async () => {
       ({ t, seed, admin: token } = await buildSeededApp(dialect, { web: { publicUrl: 'https://turnos.example.com' } }));
-      const user = await insertStaffUser(t.ctx.database.db, { username: 'jefa', role: 'admin' });
-      admin = await WebClient.loggedInStaff(t.app, t.ctx, user.id);
+      admin = await WebClient.newStaff(t.app, t.ctx, { username: 'jefa', role: 'admin' });
     });
     after(() => t.close());
 
@@ -195,8 +194,7 @@ for (const dialect of testDialects()) {
     });
 
     test('reception cannot open or change the templates pages', async () => {
-      const user = await insertStaffUser(t.ctx.database.db, { username: 'recep', role: 'reception' });
-      const reception = await WebClient.loggedInStaff(t.app, t.ctx, user.id);
+      const reception = await WebClient.newStaff(t.app, t.ctx, { username: 'recep', role: 'reception' });
       assert.equal((await reception.get(PAGE)).statusCode, 403);
       await reception.get('/staff/turnos');
       const post = await reception.post(PAGE, { canal: 'mail', title: 'x', body: 'y' });

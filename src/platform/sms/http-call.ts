@@ -61,6 +61,15 @@ export async function callProvider(provider: string, request: ProviderRequest): 
   }
 }
 
+/** The answer parsed as JSON, or null when it is not: a provider's proxy may answer in HTML or plain text. */
+export function jsonOf(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return null;
+  }
+}
+
 /** Retry-After in seconds or as an HTTP date → milliseconds from now. */
 export function retryAfterMs(headers: Headers, nowMs = Date.now()): number | undefined {
   const value = headers.get('retry-after')?.trim();

@@ -1,7 +1,7 @@
 // Twilio's Messages API: POST {base}/2010-04-01/Accounts/{AccountSid}/Messages.json, HTTP basic auth with
 // the account SID and auth token, form-encoded To, From (or MessagingServiceSid) and Body. 201 carries the
 // message "sid"; errors carry a JSON body {code, message, status, more_info}.
-import { callProvider, DEFAULT_TIMEOUT_MS, statusFailure } from './http-call.js';
+import { callProvider, DEFAULT_TIMEOUT_MS, jsonOf, statusFailure } from './http-call.js';
 import { type E164, requireE164, type SendOptions, type SendResult, type SmsProvider } from './provider.js';
 
 export const TWILIO_BASE_URL = 'https://api.twilio.com';
@@ -29,21 +29,13 @@ const DESTINATION_CODES: Record<string, string> = {
 };
 
 function errorCode(body: string): string | undefined {
-  try {
-    const code = (JSON.parse(body) as { code?: unknown }).code;
-    return code === undefined || code === null ? undefined : String(code);
-  } catch {
-    return undefined;
-  }
+  const code = (jsonOf(body) as { code?: unknown } | null)?.code;
+  return code === undefined || code === null ? undefined : String(code);
 }
 
 function sidOf(body: string): string | undefined {
-  try {
-    const sid = (JSON.parse(body) as { sid?: unknown }).sid;
-    return typeof sid === 'string' && sid !== '' ? sid : undefined;
-  } catch {
-    return undefined;
-  }
+  const sid = (jsonOf(body) as { sid?: unknown } | null)?.sid;
+  return typeof sid === 'string' && sid !== '' ? sid : undefined;
 }
 
 export function twilioProvider(config: TwilioConfig): SmsProvider {

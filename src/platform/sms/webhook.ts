@@ -2,7 +2,7 @@
 // its own or a company without an adapter here. Any 2xx means accepted. The receiver can authenticate us
 // by a bearer token or a secret header, and recognise a repeated message by messageId (also sent as
 // Idempotency-Key).
-import { callProvider, DEFAULT_TIMEOUT_MS, statusFailure } from './http-call.js';
+import { callProvider, DEFAULT_TIMEOUT_MS, jsonOf, statusFailure } from './http-call.js';
 import { type E164, requireE164, type SendOptions, type SendResult, type SmsProvider } from './provider.js';
 
 export interface WebhookConfig {
@@ -16,13 +16,9 @@ export interface WebhookConfig {
 
 /** The receiver may name its own id as "id" or "providerId"; otherwise ours stands for it. */
 function idOf(body: string): string | undefined {
-  try {
-    const parsed = JSON.parse(body) as { id?: unknown; providerId?: unknown };
-    const id = parsed.providerId ?? parsed.id;
-    return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
-  } catch {
-    return undefined;
-  }
+  const parsed = jsonOf(body) as { id?: unknown; providerId?: unknown } | null;
+  const id = parsed?.providerId ?? parsed?.id;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
 }
 
 export function webhookProvider(config: WebhookConfig): SmsProvider {

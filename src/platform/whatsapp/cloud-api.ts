@@ -3,7 +3,7 @@
 // POST {base}/v{version}/{phone-number-id}/messages with a bearer token and
 // {messaging_product: "whatsapp", to, type: "template", template: {name, language: {code}, components}}.
 // Meta answers {messages: [{id: "wamid…"}]}, or {error: {code, message, …}} with a 4xx/5xx status.
-import { callProvider, DEFAULT_TIMEOUT_MS, statusFailure } from '../sms/http-call.js';
+import { callProvider, DEFAULT_TIMEOUT_MS, jsonOf, statusFailure } from '../sms/http-call.js';
 import { type E164, requireE164, type SendOptions, type SendResult } from '../sms/provider.js';
 
 export const GRAPH_BASE_URL = 'https://graph.facebook.com';
@@ -63,25 +63,15 @@ export function whatsAppParameter(value: string): string {
   return text === '' ? '-' : text;
 }
 
-function graphError(body: string): { code?: number; message?: string } {
-  try {
-    const error = (JSON.parse(body) as { error?: { code?: unknown; message?: unknown } }).error;
-    return {
-      ...(typeof error?.code === 'number' ? { code: error.code } : {}),
-      ...(typeof error?.message === 'string' ? { message: error.message } : {}),
-    };
-  } catch {
-    return {};
-  }
+/** Meta's own error code, from {error: {code, …}}. */
+function graphErrorCode(body: string): number | undefined {
+  const code = (jsonOf(body) as { error?: { code?: unknown } } | null)?.error?.code;
+  return typeof code === 'number' ? code : undefined;
 }
 
 function messageIdOf(body: string): string | undefined {
-  try {
-    const id = (JSON.parse(body) as { messages?: { id?: unknown }[] }).messages?.[0]?.id;
-    return typeof id === 'string' && id !== '' ? id : undefined;
-  } catch {
-    return undefined;
-  }
+  const id = (jsonOf(body) as { messages?: { id?: unknown }[] } | null)?.messages?.[0]?.id;
+  return typeof id === 'string' && id !== '' ? id : undefined;
 }
 
 export function whatsAppCloudSender(config: WhatsAppConfig): WhatsAppSender {
@@ -114,7 +104,7 @@ export function whatsAppCloudSender(config: WhatsAppConfig): WhatsAppSender {
         timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       });
       if (answer.status < 200 || answer.status >= 300) {
-        const { code } = graphError(answer.body);
+        const code = graphErrorCode(answer.body);
         const temporary = code !== undefined && TEMPORARY_CODES.has(code);
         throw statusFailure('whatsapp', answer, {
           ...(code !== undefined ? { providerCode: String(code) } : {}),

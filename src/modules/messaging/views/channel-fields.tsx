@@ -78,8 +78,16 @@ function SecretField(props: { name: string; label: string; saved: boolean; token
   );
 }
 
-const text = (form: FormState, name: string, label: string, hint?: string, required = false) => (
-  <Field name={name} label={label} hint={hint} form={form} required={required} autocomplete="off" />
+interface TextOptions {
+  hint?: string;
+  required?: boolean;
+  type?: string;
+  inputMode?: 'numeric' | 'tel';
+}
+
+/** A setting's field: optional unless said, and never filled by the browser with the admin's own data. */
+const text = (form: FormState, name: string, label: string, options: TextOptions = {}) => (
+  <Field name={name} label={label} form={form} required={false} autocomplete="off" {...options} />
 );
 
 export function MailFields(props: { form: FormState; lang: Lang; saved: boolean }) {
@@ -88,30 +96,14 @@ export function MailFields(props: { form: FormState; lang: Lang; saved: boolean 
   const security = SMTP_SECURITY.map((value) => ({ value, label: t(`security_${value}`) }));
   return (
     <>
-      {text(form, 'host', t('host'), t('hostHint'), true)}
-      <Field name="port" label={t('port')} hint={t('portHint')} form={form} inputMode="numeric" autocomplete="off" />
+      {text(form, 'host', t('host'), { hint: t('hostHint'), required: true })}
+      {text(form, 'port', t('port'), { hint: t('portHint'), required: true, inputMode: 'numeric' })}
       <SelectField name="security" label={t('security')} options={security} form={form} lang={lang} />
-      {text(form, 'user', t('user'), t('mailUserHint'))}
+      {text(form, 'user', t('user'), { hint: t('mailUserHint') })}
       <SecretField name="secret" label={t('password')} saved={props.saved} form={form} t={t} />
-      {text(form, 'fromName', t('fromName'), t('fromNameHint'))}
-      <Field
-        name="fromAddress"
-        label={t('fromAddress')}
-        hint={t('fromAddressHint')}
-        type="email"
-        form={form}
-        required={false}
-        autocomplete="off"
-      />
-      <Field
-        name="replyTo"
-        label={t('replyTo')}
-        hint={t('replyToHint')}
-        type="email"
-        form={form}
-        required={false}
-        autocomplete="off"
-      />
+      {text(form, 'fromName', t('fromName'), { hint: t('fromNameHint') })}
+      {text(form, 'fromAddress', t('fromAddress'), { hint: t('fromAddressHint'), type: 'email' })}
+      {text(form, 'replyTo', t('replyTo'), { hint: t('replyToHint'), type: 'email' })}
     </>
   );
 }
@@ -122,7 +114,7 @@ export function SmsFields(props: { form: FormState; lang: Lang; savedProvider: S
   const t = channelsMessages(lang);
   const providers = SMS_PROVIDERS.map((value) => ({ value, label: t(`provider_${value}`) }));
   const f = (provider: SmsProviderName, key: string, label: string, hint?: string) =>
-    text(form, smsField(provider, key), label, hint);
+    text(form, smsField(provider, key), label, { hint });
   const secret = (provider: SmsProviderName, label: string, token: boolean) => (
     <SecretField
       name={smsField(provider, 'secret')}
@@ -172,17 +164,14 @@ export function WhatsAppFields(props: { form: FormState; lang: Lang; saved: bool
   const t = channelsMessages(props.lang);
   return (
     <>
-      <Field
-        name="phoneNumberId"
-        label={t('phoneNumberId')}
-        hint={t('phoneNumberIdHint')}
-        form={form}
-        inputMode="numeric"
-        autocomplete="off"
-      />
+      {text(form, 'phoneNumberId', t('phoneNumberId'), {
+        hint: t('phoneNumberIdHint'),
+        required: true,
+        inputMode: 'numeric',
+      })}
       <SecretField name="secret" label={t('accessToken')} saved={props.saved} token form={form} t={t} />
-      {text(form, 'apiVersion', t('apiVersion'), t('apiVersionHint'))}
-      {text(form, 'baseUrl', t('baseUrl'), t('baseUrlHint'))}
+      {text(form, 'apiVersion', t('apiVersion'), { hint: t('apiVersionHint') })}
+      {text(form, 'baseUrl', t('baseUrl'), { hint: t('baseUrlHint') })}
     </>
   );
 }
@@ -196,23 +185,14 @@ export function TestFields(props: { channel: MessageChannel; form: FormState; la
   }
   return (
     <>
-      <Field
-        name="testTo"
-        label={t('testMobile')}
-        hint={t('testMobileHint')}
-        type="tel"
-        inputMode="tel"
-        form={form}
-        required={false}
-        autocomplete="off"
-      />
+      {text(form, 'testTo', t('testMobile'), { hint: t('testMobileHint'), type: 'tel', inputMode: 'tel' })}
       {channel === 'sms' && (
         <CheckField name="testVerifyOnly" label={t('testVerifyOnly')} hint={t('testVerifyOnlyHint')} form={form} />
       )}
       {channel === 'whatsapp' && (
         <>
-          {text(form, 'testTemplate', t('testTemplate'), t('testTemplateHint'))}
-          {text(form, 'testLanguage', t('testLanguage'), t('testLanguageHint'))}
+          {text(form, 'testTemplate', t('testTemplate'), { hint: t('testTemplateHint') })}
+          {text(form, 'testLanguage', t('testLanguage'), { hint: t('testLanguageHint') })}
         </>
       )}
     </>

@@ -14,8 +14,10 @@ export const RULES_PATH = '/staff/mensajes/automaticos';
 
 type T = ReturnType<typeof reminderRulesMessages>;
 const channelName = (t: T, channel: MessageChannel) => t(`channel_${channel}`);
+/** What the rule forms show of a template. */
+type TemplateChoice = Pick<MessageTemplate, 'id' | 'channel' | 'title'>;
 
-function templateOptions(lang: Lang, templates: MessageTemplate[]) {
+function templateOptions(lang: Lang, templates: TemplateChoice[]) {
   const t = reminderRulesMessages(lang);
   return templates.map((tpl) => ({
     value: String(tpl.id),
@@ -23,7 +25,7 @@ function templateOptions(lang: Lang, templates: MessageTemplate[]) {
   }));
 }
 
-function RuleFields(props: { page: StaffPage; form: FormState; templates: MessageTemplate[] }) {
+function RuleFields(props: { page: StaffPage; form: FormState; templates: TemplateChoice[] }) {
   const { page, form } = props;
   const t = reminderRulesMessages(page.lang);
   return (
@@ -65,7 +67,7 @@ function NoTemplates(props: { t: T }) {
 export function RulesPage(props: {
   page: StaffPage;
   rules: RuleRow[];
-  templates: MessageTemplate[];
+  templates: TemplateChoice[];
   form: FormState;
   flash?: string | undefined;
   alert?: string | undefined;
@@ -129,7 +131,7 @@ export function RulesPage(props: {
 export function RulePage(props: {
   page: StaffPage;
   rule: ReminderRule;
-  templates: MessageTemplate[];
+  templates: TemplateChoice[];
   form: FormState;
   flash?: string | undefined;
   alert?: string | undefined;

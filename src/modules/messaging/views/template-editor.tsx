@@ -12,7 +12,7 @@ import { GSM_BASIC, GSM_EXTENSION } from '../sms.rules.js';
 import { BODY_MAX } from '../template-input.rules.js';
 import type { SmsEstimate } from '../template-values.rules.js';
 import { templatesMessages } from '../templates.messages.js';
-import { PLACEHOLDERS, usedPlaceholders } from '../templates.rules.js';
+import { PLACEHOLDERS, placeholderToken, usedPlaceholders } from '../templates.rules.js';
 import type { TemplatePreview, TemplateView } from '../templates.service.js';
 import { PreviewSection } from './template-preview.js';
 
@@ -101,7 +101,8 @@ function HelpBox(props: { lang: Lang; channel: MessageChannel; body: string; t: 
       <ul class="placeholder-list" data-insert-label={t('insert')}>
         {PLACEHOLDERS.map((p) => (
           <li key={p.name}>
-            <code data-placeholder={`[[${p.name}]]`}>{`[[${p.name}]]`}</code> {props.lang === 'es' ? p.es : p.en}
+            <code data-placeholder={placeholderToken(p.name)}>{placeholderToken(p.name)}</code>{' '}
+            {props.lang === 'es' ? p.es : p.en}
           </li>
         ))}
       </ul>
@@ -116,7 +117,7 @@ function HelpBox(props: { lang: Lang; channel: MessageChannel; body: string; t: 
               <ul>
                 {used.map((name, i) => (
                   <li key={name}>
-                    <code>{`{{${i + 1}}}`}</code> = <code>{`[[${name}]]`}</code>
+                    <code>{`{{${i + 1}}}`}</code> = <code>{placeholderToken(name)}</code>
                   </li>
                 ))}
               </ul>
