@@ -14,6 +14,19 @@ export function Csrf(props: { page: Page }) {
   return <input type="hidden" name={CSRF_FIELD} value={props.page.csrf} />;
 }
 
+/** The warning app.js opens before the idle time ends (it looks for these ids and the button's data attribute). */
+export function IdleWarning(props: { page: Page }) {
+  const t = layoutMessages(props.page.lang);
+  return (
+    <dialog id="idle-warning" aria-labelledby="idle-warning-text">
+      <p id="idle-warning-text">{t('idleWarning')}</p>
+      <button type="button" data-stay-connected>
+        {t('stayConnected')}
+      </button>
+    </dialog>
+  );
+}
+
 function Nav(props: { page: Page }) {
   const { page } = props;
   const t = layoutMessages(page.lang);
@@ -127,14 +140,7 @@ export function Layout(props: { page: Page; title: string; children: ComponentCh
             )}
           </address>
         </footer>
-        {page.patient && (
-          <dialog id="idle-warning" aria-labelledby="idle-warning-text">
-            <p id="idle-warning-text">{t('idleWarning')}</p>
-            <button type="button" data-stay-connected>
-              {t('stayConnected')}
-            </button>
-          </dialog>
-        )}
+        {page.patient && <IdleWarning page={page} />}
       </body>
     </html>
   );

@@ -1,7 +1,7 @@
 // The back office frame: built for a desk screen and a keyboard; the menu follows the manual's TURNOS WEB.
 import type { ComponentChildren } from 'preact';
 import type { StaffRole } from '../platform/db/schema.js';
-import { Csrf, idleSpan } from './layout.js';
+import { Csrf, IdleWarning, idleSpan } from './layout.js';
 import { layoutMessages } from './layout.messages.js';
 import type { StaffPage } from './page.js';
 import { staffLayoutMessages } from './staff-layout.messages.js';
@@ -130,14 +130,7 @@ export function StaffLayout(props: { page: StaffPage; title: string; children: C
             {props.children}
           </main>
         </div>
-        {staff && (
-          <dialog id="idle-warning" aria-labelledby="idle-warning-text">
-            <p id="idle-warning-text">{common('idleWarning')}</p>
-            <button type="button" data-stay-connected>
-              {common('stayConnected')}
-            </button>
-          </dialog>
-        )}
+        {staff && <IdleWarning page={page} />}
       </body>
     </html>
   );

@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import type { StaffRole } from '../../platform/db/schema.js';
 import { idField } from '../../platform/http/fields.js';
-import { expected, formBody, queryOf } from '../../platform/http/request.js';
+import { expected, formBody, idParam, queryOf } from '../../platform/http/request.js';
 import { sendPage } from '../../views/page.js';
 import type { WebShell } from '../../web/shell.js';
 import { listInsurers, listProfessionals } from '../catalog/catalog.service.js';
@@ -13,31 +13,19 @@ import { hasWebAccount } from './patients.merge.repo.js';
 import { mergePatients } from './patients.merge.service.js';
 import { findByDni } from './patients.repo.js';
 import { normalizeDni } from './patients.rules.js';
-import { patientInput } from './patients.schemas.js';
 import { createPatient, findPatients, getPatient, type patientView, updatePatient } from './patients.service.js';
+import { patientForm, patientSearchOf } from './patients.staff.form.js';
 import { patientsStaffMessages } from './patients.staff.messages.js';
 import { emptyForm, type FormState } from './views/form.js';
-import { FIELD_KEYS, MergeConfirmPage, PatientFormPage, PatientSearchPage } from './views/staff-patients.js';
+import { MergeConfirmPage, PatientFormPage, PatientSearchPage } from './views/staff-patients.js';
 
 const hidden = { schema: { hide: true } };
 const DESK: StaffRole[] = ['admin', 'reception'];
 const FORM_ERRORS = ['DNI_TAKEN', 'NOT_FOUND', 'VALIDATION_ERROR'] as const;
+/** How many of a patient's turnos the record shows, newest first. */
+const LATEST_TURNOS = 20;
 
 type PatientRow = ReturnType<typeof patientView>;
-
-function typedValues(request: FastifyRequest): Record<string, string> {
-  const body = formBody(request);
-  return Object.fromEntries(FIELD_KEYS.map((k) => [k, typeof body[k] === 'string' ? (body[k] as string).trim() : '']));
-}
-
-/** The form as the register takes it, or the typed values with each problem beside its field. */
-function parsePatient(values: Record<string, string>) {
-  const parsed = patientInput.safeParse(values);
-  if (parsed.success) return { data: parsed.data, form: emptyForm(values) };
-  const errors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? '')] ??= issue.message;
-  return { data: null, form: { values, errors } satisfies FormState };
-}
 
 const valuesOf = (p: PatientRow): Record<string, string> => ({
   dni: p.dni,
@@ -55,7 +43,6 @@ const valuesOf = (p: PatientRow): Record<string, string> => ({
 export const patientsStaffRoutes =
   (ctx: AppContext, shell: WebShell): FastifyPluginAsync =>
   async (app) => {
-    const idOf = (request: FastifyRequest) => idField.safeParse((request.params as { id: string }).id);
     const insurers = async (request: FastifyRequest) =>
       (await listInsurers(ctx, { actor: request.actor })).map((i) => ({ value: String(i.id), label: i.name }));
 
@@ -71,15 +58,12 @@ export const patientsStaffRoutes =
         shell.staffPage(request, reply),
         getPatient(ctx, { actor, id }),
         insurers(request),
-        listAppointments(ctx, { actor, patientId: id, limit: 500, offset: 0 }),
+        listAppointments(ctx, { actor, patientId: id, newestFirst: true, limit: LATEST_TURNOS, offset: 0 }),
         listProfessionals(ctx, { actor }),
         hasWebAccount(ctx.database.db, id),
       ]);
       const proName = new Map(professionals.map((p) => [p.id, `${p.lastName} ${p.firstName}`]));
-      const latest = turnos
-        .slice(-20)
-        .reverse()
-        .map((view) => ({ view, professional: proName.get(view.professionalId) ?? '' }));
+      const latest = turnos.map((view) => ({ view, professional: proName.get(view.professionalId) ?? '' }));
       const ok = queryOf(request).ok;
       const t = patientsStaffMessages(page.lang);
       const moved = Number(queryOf(request).turnos ?? 0);
@@ -112,12 +96,9 @@ export const patientsStaffRoutes =
       if (!shell.requireStaff(request, reply, DESK)) return reply;
       const q = (queryOf(request).q ?? '').trim();
       const page = await shell.staffPage(request, reply);
-      let results: PatientRow[] | null = null;
-      if (q) {
-        const dni = /\d/.test(q) ? normalizeDni(q) : null;
-        const search = dni ? { dni } : { lastName: q };
-        results = await findPatients(ctx, { actor: request.actor, ...search, limit: 100, offset: 0 });
-      }
+      const results = q
+        ? await findPatients(ctx, { actor: request.actor, ...patientSearchOf(q), limit: 100, offset: 0 })
+        : null;
       return sendPage(reply, <PatientSearchPage page={page} q={q} results={results} />);
     });
 
@@ -132,7 +113,7 @@ export const patientsStaffRoutes =
     app.post('/staff/pacientes/nuevo', hidden, async (request, reply) => {
       if (!shell.requireStaff(request, reply, DESK)) return reply;
       const page = await shell.staffPage(request, reply);
-      const { data, form } = parsePatient(typedValues(request));
+      const { patient: data, ...form } = patientForm(formBody(request));
       let alert: string | undefined;
       if (data) {
         try {
@@ -152,48 +133,48 @@ export const patientsStaffRoutes =
 
     app.get('/staff/pacientes/:id', hidden, async (request, reply) => {
       if (!shell.requireStaff(request, reply, DESK)) return reply;
-      const id = idOf(request);
-      if (!id.success) return reply.callNotFound();
-      return showRecord(request, reply, id.data);
+      const id = idParam(request);
+      if (id === null) return reply.callNotFound();
+      return showRecord(request, reply, id);
     });
 
     app.post('/staff/pacientes/:id', hidden, async (request, reply) => {
       if (!shell.requireStaff(request, reply, DESK)) return reply;
-      const id = idOf(request);
-      if (!id.success) return reply.callNotFound();
+      const id = idParam(request);
+      if (id === null) return reply.callNotFound();
       const page = await shell.staffPage(request, reply);
-      const { data, form } = parsePatient(typedValues(request));
-      if (!data) return showRecord(request, reply, id.data, { form, status: 400 });
+      const { patient: data, ...form } = patientForm(formBody(request));
+      if (!data) return showRecord(request, reply, id, { form, status: 400 });
       try {
-        await updatePatient(ctx, { actor: request.actor, id: id.data, changes: data });
+        await updatePatient(ctx, { actor: request.actor, id, changes: data });
       } catch (e) {
         const alert = expected(e, reply, FORM_ERRORS).messageIn(page.lang);
-        return showRecord(request, reply, id.data, { form, alert, status: 409 });
+        return showRecord(request, reply, id, { form, alert, status: 409 });
       }
-      return reply.redirect(`/staff/pacientes/${id.data}?ok=guardado`, 303);
+      return reply.redirect(`/staff/pacientes/${id}?ok=guardado`, 303);
     });
 
     app.get('/staff/pacientes/:id/fusionar', hidden, async (request, reply) => {
       if (!shell.requireStaff(request, reply, DESK)) return reply;
-      const id = idOf(request);
-      if (!id.success) return reply.callNotFound();
+      const id = idParam(request);
+      if (id === null) return reply.callNotFound();
       const typed = queryOf(request).dni ?? '';
       const dni = normalizeDni(typed);
       const page = await shell.staffPage(request, reply);
       const t = patientsStaffMessages(page.lang);
       const other = dni ? await findByDni(ctx.database.db, dni) : undefined;
-      const problem = !other ? t('notFoundDni', { dni: typed }) : other.id === id.data ? t('sameRecord') : null;
+      const problem = !other ? t('notFoundDni', { dni: typed }) : other.id === id ? t('sameRecord') : null;
       if (problem || !other) {
         const mergeForm = { values: { dni: typed }, errors: { dni: problem ?? '' } };
-        return showRecord(request, reply, id.data, { mergeForm, status: 400 });
+        return showRecord(request, reply, id, { mergeForm, status: 400 });
       }
       const actor = request.actor;
       const [keep, drop, keepTurnos, dropTurnos, keepWeb, dropWeb] = await Promise.all([
-        getPatient(ctx, { actor, id: id.data }),
+        getPatient(ctx, { actor, id }),
         getPatient(ctx, { actor, id: other.id }),
-        listAppointments(ctx, { actor, patientId: id.data, limit: 500, offset: 0 }),
+        listAppointments(ctx, { actor, patientId: id, limit: 500, offset: 0 }),
         listAppointments(ctx, { actor, patientId: other.id, limit: 500, offset: 0 }),
-        hasWebAccount(ctx.database.db, id.data),
+        hasWebAccount(ctx.database.db, id),
         hasWebAccount(ctx.database.db, other.id),
       ]);
       const counts = { keep: keepTurnos.length, drop: dropTurnos.length };
@@ -206,10 +187,10 @@ export const patientsStaffRoutes =
 
     app.post('/staff/pacientes/:id/fusionar', hidden, async (request, reply) => {
       if (!shell.requireStaff(request, reply, DESK)) return reply;
-      const id = idOf(request);
+      const id = idParam(request);
       const dropId = idField.safeParse(formBody(request).dropId);
-      if (!id.success || !dropId.success) throw new AppError('VALIDATION_ERROR', { detail: 'el registro a fusionar' });
-      const result = await mergePatients(ctx, { actor: request.actor, keepId: id.data, dropId: dropId.data });
-      return reply.redirect(`/staff/pacientes/${id.data}?ok=fusionado&turnos=${result.movedAppointments}`, 303);
+      if (id === null || !dropId.success) throw new AppError('VALIDATION_ERROR', { detail: 'el registro a fusionar' });
+      const result = await mergePatients(ctx, { actor: request.actor, keepId: id, dropId: dropId.data });
+      return reply.redirect(`/staff/pacientes/${id}?ok=fusionado&turnos=${result.movedAppointments}`, 303);
     });
   };

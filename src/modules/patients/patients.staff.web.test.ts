@@ -1,6 +1,7 @@
 // /staff/pacientes: search, create, edit and merge, with the audit trail each leaves.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { auditTrail } from '../../../test/support/audit-log.js';
 import { insertPatient, insertStaffUser } from '../../../test/support/factories.js';
 import { buildSeededApp, type Seed } from '../../../test/support/seeded-app.js';
 import type { TestApp } from '../../../test/support/test-app.js';
@@ -23,16 +24,7 @@ for (const dialect of testDialects()) {
     });
     after(() => t.close());
 
-    const auditActions = async (patientId: number) =>
-      (
-        await t.ctx.database.db
-          .selectFrom('auditLog')
-          .select('action')
-          .where('patientId', '=', patientId)
-          .where('actorRef', '=', `usuario:${userId}`)
-          .orderBy('id')
-          .execute()
-      ).map((r) => r.action);
+    const auditActions = (patientId: number) => auditTrail(t.ctx.database.db, patientId, `usuario:${userId}`);
 
     test('reception creates a patient, errors name their field and keep what was typed', async () => {
       await desk.get('/staff/pacientes/nuevo?dni=30.555.111');
@@ -238,12 +230,11 @@ for (const dialect of testDialects()) {
     });
 
     test('professionals do not browse the register', async () => {
-      const proUser = await insertStaffUser(t.ctx.database.db, {
+      const pro = await WebClient.newStaff(t.app, t.ctx, {
         username: 'medico',
         role: 'professional',
         professionalId: seed.gonzalez.id,
       });
-      const pro = await WebClient.loggedInStaff(t.app, t.ctx, proUser.id);
       assert.equal((await pro.get('/staff/pacientes?q=lopez')).statusCode, 403);
     });
   });

@@ -10,14 +10,13 @@ import { loadSecret } from '../../platform/secrets.js';
 import { sendPage } from '../../views/page.js';
 import type { WebShell } from '../../web/shell.js';
 import { listInsurers } from '../catalog/catalog.service.js';
-import { hasWebAccount } from './patients.merge.repo.js';
-import { normalizeDni } from './patients.rules.js';
-import { findPatients, getPatient, type patientView } from './patients.service.js';
+import { getPatient } from './patients.service.js';
+import { patientSearchOf } from './patients.staff.form.js';
 import { emptyForm, type FormState } from './views/form.js';
 import { FIELD_KEYS } from './views/staff-patients.js';
 import { type AltaProps, WebAccountAltaPage } from './views/web-accounts-alta.js';
 import { draftAlta, draftMark, hasDraftMark, parseAltaExisting, parseAltaNew } from './web-accounts.staff.form.js';
-import { createWebAccount } from './web-accounts.staff.service.js';
+import { altaCandidate, altaCandidates, createWebAccount } from './web-accounts.staff.service.js';
 
 const hidden = { schema: { hide: true } };
 const DESK: StaffRole[] = ['admin', 'reception'];
@@ -25,8 +24,6 @@ const ALTA_ERRORS = ['ACCOUNT_EXISTS', 'DNI_TAKEN', 'WEAK_PASSWORD', 'VALIDATION
 /** Where a service error goes when it is about one field. */
 const ERROR_FIELD: Partial<Record<string, string>> = { DNI_TAKEN: 'dni', WEAK_PASSWORD: 'password' };
 const ALTA = '/staff/web/pacientes/alta';
-
-type PatientRow = ReturnType<typeof patientView>;
 
 export const webAccountsAltaRoutes =
   (ctx: AppContext, shell: WebShell): FastifyPluginAsync =>
@@ -50,16 +47,6 @@ export const webAccountsAltaRoutes =
       return sendPage(reply, <WebAccountAltaPage page={page} insurers={choices} draftMark={mark} {...props} />, status);
     }
 
-    /** The search of step 1: by DNI when it has digits, else by last name, as the patient register does. */
-    async function search(request: FastifyRequest, q: string) {
-      const dni = /\d/.test(q) ? normalizeDni(q) : null;
-      const by = dni ? { dni } : { lastName: q };
-      const found = await findPatients(ctx, { actor: request.actor, ...by, limit: 50, offset: 0 });
-      return Promise.all(
-        found.map(async (patient) => ({ patient, hasAccount: await hasWebAccount(ctx.database.db, patient.id) })),
-      );
-    }
-
     const nothing = { q: '', results: null, chosen: null, isNew: false };
 
     app.get('/staff/web/pacientes/alta', hidden, async (request, reply) => {
@@ -70,10 +57,11 @@ export const webAccountsAltaRoutes =
       const marked = hasDraftMark(secret, who(request), ALTA, query, ctx.clock.now());
       const chosenId = idField.safeParse(query.paciente ?? query.patientId);
       if (chosenId.success) {
-        const patient = await getPatient(ctx, { actor: request.actor, id: chosenId.data });
+        const candidate = await altaCandidate(ctx, { actor: request.actor, patientId: chosenId.data });
+        const { patient } = candidate;
         // Someone who already has an account is shown as the search shows them: with the way to change it.
-        if (await hasWebAccount(ctx.database.db, patient.id)) {
-          const results = [{ patient, hasAccount: true }];
+        if (candidate.hasAccount) {
+          const results = [candidate];
           return render(request, reply, { ...nothing, q: patient.dni, results, form: emptyForm() });
         }
         const draft = marked ? draftAlta(query, ['dni', 'email', 'activacion']) : {};
@@ -89,7 +77,7 @@ export const webAccountsAltaRoutes =
         return render(request, reply, { ...nothing, isNew: true, form, restored });
       }
       const q = (query.buscar ?? '').trim().slice(0, 100);
-      const results = q ? await search(request, q) : null;
+      const results = q ? await altaCandidates(ctx, { actor: request.actor, search: patientSearchOf(q) }) : null;
       return render(request, reply, { ...nothing, q, results, form: emptyForm() });
     });
 
@@ -98,7 +86,7 @@ export const webAccountsAltaRoutes =
       const body = formBody(request);
       const lang = (await shell.staffPage(request, reply)).lang;
       const baseUrl = baseUrlOf(ctx, request);
-      let chosen: PatientRow | null = null;
+      let chosenId: number | null = null;
       let form: FormState;
       let attempt: (() => Promise<{ patientId: number }>) | null = null;
       let activated = false;
@@ -120,7 +108,7 @@ export const webAccountsAltaRoutes =
       } else {
         const id = idField.safeParse(body.patientId);
         if (!id.success) throw new AppError('VALIDATION_ERROR', { detail: 'elegí un paciente' });
-        chosen = await getPatient(ctx, { actor: request.actor, id: id.data });
+        chosenId = id.data;
         const parsed = parseAltaExisting(lang, body);
         form = parsed.form;
         const { account } = parsed;
@@ -129,8 +117,12 @@ export const webAccountsAltaRoutes =
           attempt = () => createWebAccount(ctx, { actor: request.actor, patientId: id.data, ...account, baseUrl });
         }
       }
-      const again = { ...nothing, chosen, isNew: chosen === null };
-      if (!attempt) return render(request, reply, { ...again, form }, 400);
+      // The chosen patient is read only to show the form again: a successful alta logs the alta alone.
+      const again = async () => {
+        const chosen = chosenId === null ? null : await getPatient(ctx, { actor: request.actor, id: chosenId });
+        return { ...nothing, chosen, isNew: chosen === null };
+      };
+      if (!attempt) return render(request, reply, { ...(await again()), form }, 400);
       try {
         const created = await attempt();
         return reply.redirect(`/staff/web/pacientes/${created.patientId}?ok=${activated ? 'activado' : 'mail'}`, 303);
@@ -139,7 +131,7 @@ export const webAccountsAltaRoutes =
         const message = error.messageIn(lang);
         const field = ERROR_FIELD[error.code];
         const shown = field ? { form: { ...form, errors: { [field]: message } } } : { form, alert: message };
-        return render(request, reply, { ...again, ...shown }, error.status);
+        return render(request, reply, { ...(await again()), ...shown }, error.status);
       }
     });
   };

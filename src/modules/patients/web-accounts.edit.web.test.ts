@@ -2,9 +2,9 @@
 // DESHABILITAR? with the note the patient reads at login, and the account mails sent by the center.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
+import { auditTrail } from '../../../test/support/audit-log.js';
 import { insertPatient, insertStaffUser } from '../../../test/support/factories.js';
 import { buildSeededApp } from '../../../test/support/seeded-app.js';
-import type { ReceivedMail } from '../../../test/support/smtp-sink.js';
 import type { TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
 import { WebClient } from '../../../test/support/web-client.js';
@@ -17,19 +17,7 @@ import {
   logIn,
   withAccount,
 } from './accounts.test-helpers.js';
-
-/** The newest mail to that address whose subject matches (a change may send a notice too). */
-async function mailAbout(t: TestApp, address: string, subject: RegExp): Promise<ReceivedMail> {
-  const sink = await t.sendMails();
-  const found = sink
-    .to(address)
-    .filter((m) => subject.test(m.subject))
-    .at(-1);
-  assert.ok(found, `no mail "${subject}" to ${address}: ${sink.to(address).map((m) => m.subject)}`);
-  return found;
-}
-
-const checked = (html: string, name: string) => new RegExp(`<input[^>]*name="${name}"[^>]*checked`).test(html);
+import { checked, mailAbout } from './web-accounts.test-helpers.js';
 
 for (const dialect of testDialects()) {
   describe(`staff web patient account page (${dialect})`, () => {
@@ -44,16 +32,7 @@ for (const dialect of testDialects()) {
     after(() => t.close());
     beforeEach(() => forgetLimits(t));
 
-    const auditActions = async (patientId: number) =>
-      (
-        await t.ctx.database.db
-          .selectFrom('auditLog')
-          .select('action')
-          .where('patientId', '=', patientId)
-          .where('actorRef', '=', `usuario:${userId}`)
-          .orderBy('id')
-          .execute()
-      ).map((r) => r.action);
+    const auditActions = (patientId: number) => auditTrail(t.ctx.database.db, patientId, `usuario:${userId}`);
 
     test('Modificar activación/contraseña: DNI, e-mail and password change; mistakes keep what was typed', async () => {
       const db = t.ctx.database.db;
@@ -65,6 +44,7 @@ for (const dialect of testDialects()) {
       assert.ok(!checked(desk.html, 'activated'));
       assert.match(desk.html, /Reenviar mail de activación/);
 
+      const logged = (await auditActions(patient.id)).length;
       const taken = await desk.post(`/staff/web/pacientes/${patient.id}`, {
         dni: other.dni,
         email: 'cambios@example.com',
@@ -76,6 +56,8 @@ for (const dialect of testDialects()) {
       assert.equal(inputValue(desk.html, 'email'), 'cambios@example.com');
       assert.ok(checked(desk.html, 'activated'), 'the tick is kept');
       assert.equal(inputValue(desk.html, 'password'), undefined, 'a password is never written back into the page');
+      const refusal = (await auditActions(patient.id)).slice(logged);
+      assert.deepEqual(refusal, ['web_account.read'], 'a refused save reads (and logs) the account once');
 
       const badEmail = await desk.post(`/staff/web/pacientes/${patient.id}`, { dni: '45000222', email: 'no-es-mail' });
       assert.equal(badEmail.statusCode, 400);
@@ -234,8 +216,7 @@ for (const dialect of testDialects()) {
       assert.equal(inputValue(desk.html, 'email'), patient.email, 'a made-up mark is no mark');
 
       // Another user's mark, for this very form, does not open it filled either.
-      const otherId = (await insertStaffUser(db, { username: 'mesa-web-3', role: 'reception' })).id;
-      const other = await WebClient.loggedInStaff(t.app, t.ctx, otherId);
+      const other = await WebClient.newStaff(t.app, t.ctx, { username: 'mesa-web-3', role: 'reception' });
       await other.get(`/staff/web/pacientes/${patient.id}`);
       const theirs = encodeURIComponent(hiddenValue(other.html, 'borrador'));
       await desk.get(`/staff/web/pacientes/${patient.id}${crafted}&borrador=${theirs}`);

@@ -1,14 +1,13 @@
 // What the "Pacientes web" forms send, checked field by field so each problem shows beside its field
-import { formText } from '../../platform/http/request.js';
 // before the service is asked (the service checks again and has the last word).
+import { formText } from '../../platform/http/request.js';
 import type { Lang } from '../../platform/i18n/lang.js';
 import { hmac, sameText } from '../../platform/secrets.js';
 import { fieldMessages } from './accounts.fields.messages.js';
 import { passwordProblem } from './accounts.rules.js';
 import { normalizeDni, normalizeEmail } from './patients.rules.js';
-import { patientInput } from './patients.schemas.js';
+import { patientForm } from './patients.staff.form.js';
 import type { FormState } from './views/form.js';
-import { FIELD_KEYS } from './views/staff-patients.js';
 import { webAccountsMessages } from './web-accounts.staff.messages.js';
 import { DISABLED_NOTE_MAX, type WebAccountChanges, type WebAccountView } from './web-accounts.staff.service.js';
 
@@ -16,7 +15,7 @@ type Body = Record<string, unknown>;
 const text = (v: unknown) => formText(v).trim();
 const flag = (v: unknown) => (v === '1' ? '1' : '');
 /** Passwords are taken as typed: spaces may be part of them. */
-export const passwordOf = (body: Body) => (typeof body.password === 'string' ? body.password : '');
+const passwordOf = (body: Body) => formText(body.password);
 
 /** The account as the form first shows it. */
 export function accountForm(a: WebAccountView): FormState {
@@ -186,16 +185,7 @@ export function parseAltaExisting(lang: Lang, body: Body) {
 
 /** Alta with a new patient: the register's fields, then the account's. */
 export function parseAltaNew(lang: Lang, body: Body) {
-  const values: Record<string, string> = Object.fromEntries(FIELD_KEYS.map((k) => [k, text(body[k])]));
-  const errors: Record<string, string> = {};
-  const parsed = patientInput.safeParse(values);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? '')] ??= issue.message;
-  }
+  const { values, errors, patient } = patientForm(body);
   const account = parseAccount(lang, body, values, errors);
-  return {
-    form: { values, errors } satisfies FormState,
-    patient: parsed.success && account ? parsed.data : null,
-    account,
-  };
+  return { form: { values, errors } satisfies FormState, patient: account ? patient : null, account };
 }

@@ -102,6 +102,13 @@ export function accountRow(db: Kysely<DB>, patientId: number): Promise<AccountRo
   return selectRow(baseQuery(db)).where('p.id', '=', patientId).executeTakeFirst();
 }
 
+/** Which of these patients have a web account: one query for a whole page of search results. */
+export async function withAccounts(db: Kysely<DB>, patientIds: number[]): Promise<Set<number>> {
+  if (patientIds.length === 0) return new Set();
+  const rows = await db.selectFrom('webAccounts').select('patientId').where('patientId', 'in', patientIds).execute();
+  return new Set(rows.map((r) => r.patientId));
+}
+
 /**
  * Staff changes of the account itself. Unlike a link opened by the patient, a new password set by staff
  * proves no mailbox, so it does not activate anything by itself.

@@ -3,8 +3,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.js';
 import type { StaffRole } from '../../platform/db/schema.js';
-import { idField } from '../../platform/http/fields.js';
-import { baseUrlOf, expected, formBody, queryOf } from '../../platform/http/request.js';
+import { baseUrlOf, expected, formBody, idParam, queryOf } from '../../platform/http/request.js';
 import { loadSecret } from '../../platform/secrets.js';
 import { type StaffPage, sendPage } from '../../views/page.js';
 import type { WebShell } from '../../web/shell.js';
@@ -56,21 +55,23 @@ function flashOf(page: StaffPage, ok: string | undefined, account: WebAccountVie
 export const webAccountsStaffRoutes =
   (ctx: AppContext, shell: WebShell): FastifyPluginAsync =>
   async (app) => {
-    const idOf = (request: FastifyRequest) => idField.safeParse((request.params as { id: string }).id);
     const secret = await loadSecret(ctx.database.db, 'forms');
     const who = (request: FastifyRequest) => (request.actor.kind === 'staff' ? request.actor.ref : '');
     const formPath = (patientId: number) => `/staff/web/pacientes/${patientId}`;
 
-    /** The account's page: the form as given (typed values after a mistake, or a draft) or as the account is. */
+    /**
+     * The account's page: the form as given (typed values after a mistake, or a draft) or as the account is.
+     * An account this request already read is passed in, so it is not read (nor logged as read) twice.
+     */
     async function showAccount(
       request: FastifyRequest,
       reply: FastifyReply,
       patientId: number,
-      extra: { form?: FormState; alert?: string; status?: number; restored?: boolean } = {},
+      extra: { form?: FormState; alert?: string; status?: number; restored?: boolean; account?: WebAccountView } = {},
     ) {
       const [page, account] = await Promise.all([
         shell.staffPage(request, reply),
-        getWebAccount(ctx, { actor: request.actor, patientId }),
+        extra.account ?? getWebAccount(ctx, { actor: request.actor, patientId }),
       ]);
       const flash = extra.form ? undefined : flashOf(page, queryOf(request).ok, account);
       return sendPage(
@@ -104,53 +105,54 @@ export const webAccountsStaffRoutes =
 
     app.get('/staff/web/pacientes/:id', hidden, async (request, reply) => {
       if (!shell.requireStaff(request, reply, DESK)) return reply;
-      const id = idOf(request);
-      if (!id.success) return reply.callNotFound();
+      const id = idParam(request);
+      if (id === null) return reply.callNotFound();
       // A link that merely names the fields (someone else's e-mail, say) opens the account as it is.
       const query = queryOf(request);
-      const marked = hasDraftMark(secret, who(request), formPath(id.data), query, ctx.clock.now());
+      const marked = hasDraftMark(secret, who(request), formPath(id), query, ctx.clock.now());
       const draft = marked ? draftEdit(query) : undefined;
-      return showAccount(request, reply, id.data, draft ? { form: draft, restored: true } : {});
+      return showAccount(request, reply, id, draft ? { form: draft, restored: true } : {});
     });
 
     app.post('/staff/web/pacientes/:id', hidden, async (request, reply) => {
       if (!shell.requireStaff(request, reply, DESK)) return reply;
-      const id = idOf(request);
-      if (!id.success) return reply.callNotFound();
+      const id = idParam(request);
+      if (id === null) return reply.callNotFound();
       const [page, current] = await Promise.all([
         shell.staffPage(request, reply),
-        getWebAccount(ctx, { actor: request.actor, patientId: id.data }),
+        getWebAccount(ctx, { actor: request.actor, patientId: id }),
       ]);
       const { form, changes } = parseEdit(page.lang, formBody(request), current);
-      if (!changes) return showAccount(request, reply, id.data, { form, status: 400 });
+      if (!changes) return showAccount(request, reply, id, { form, status: 400, account: current });
       if (Object.keys(changes).length > 0) {
         try {
-          await updateWebAccount(ctx, { actor: request.actor, patientId: id.data, changes });
+          await updateWebAccount(ctx, { actor: request.actor, patientId: id, changes });
         } catch (e) {
           const error = expected(e, reply, SAVE_ERRORS);
           const message = error.messageIn(page.lang);
           // Beside the field it is about when there is one; above the form otherwise.
           const field = error.code === 'DNI_TAKEN' ? 'dni' : error.code === 'WEAK_PASSWORD' ? 'password' : null;
           const shown = field ? { form: { ...form, errors: { [field]: message } } } : { form, alert: message };
-          return showAccount(request, reply, id.data, { ...shown, status: error.status });
+          // The change rolled back: the account is still as read above.
+          return showAccount(request, reply, id, { ...shown, status: error.status, account: current });
         }
       }
-      return reply.redirect(`/staff/web/pacientes/${id.data}?ok=guardado`, 303);
+      return reply.redirect(`/staff/web/pacientes/${id}?ok=guardado`, 303);
     });
 
     const mailAction = (path: string, ok: string, send: typeof sendActivationMail) =>
       app.post(`/staff/web/pacientes/:id/${path}`, hidden, async (request, reply) => {
         if (!shell.requireStaff(request, reply, DESK)) return reply;
-        const id = idOf(request);
-        if (!id.success) return reply.callNotFound();
+        const id = idParam(request);
+        if (id === null) return reply.callNotFound();
         try {
-          await send(ctx, { actor: request.actor, patientId: id.data, baseUrl: baseUrlOf(ctx, request) });
+          await send(ctx, { actor: request.actor, patientId: id, baseUrl: baseUrlOf(ctx, request) });
         } catch (e) {
           const error = expected(e, reply, MAIL_ERRORS);
           const lang = (await shell.staffPage(request, reply)).lang;
-          return showAccount(request, reply, id.data, { alert: error.messageIn(lang), status: error.status });
+          return showAccount(request, reply, id, { alert: error.messageIn(lang), status: error.status });
         }
-        return reply.redirect(`/staff/web/pacientes/${id.data}?ok=${ok}`, 303);
+        return reply.redirect(`/staff/web/pacientes/${id}?ok=${ok}`, 303);
       });
     mailAction('mail-activacion', 'activacion', sendActivationMail);
     mailAction('mail-clave', 'clave', sendPasswordResetMail);

@@ -21,6 +21,7 @@ import { maskEmail, requireStrongPassword } from './accounts.rules.js';
 import * as patients from './patients.repo.js';
 import { normalizeDni, normalizeEmail } from './patients.rules.js';
 import type { PatientInput } from './patients.schemas.js';
+import { findPatients, getPatient } from './patients.service.js';
 import * as repo from './web-accounts.staff.repo.js';
 
 export type AccountState = repo.AccountState;
@@ -99,6 +100,24 @@ export async function getWebAccount(ctx: AppContext, input: { actor: Actor; pati
   const view = await viewOf(ctx, input.patientId);
   await audit(ctx, actor, { action: 'web_account.read', patientId: input.patientId });
   return view;
+}
+
+/** "Alta en web", step 1: patients of the register found by DNI or last name, and who already has an account. */
+export async function altaCandidates(
+  ctx: AppContext,
+  input: { actor: Actor; search: { dni: string } | { lastName: string } },
+) {
+  const found = await findPatients(ctx, { actor: input.actor, ...input.search, limit: 50, offset: 0 });
+  const ids = found.map((p) => p.id);
+  const withAccount = await repo.withAccounts(ctx.database.db, ids);
+  return found.map((patient) => ({ patient, hasAccount: withAccount.has(patient.id) }));
+}
+
+/** The patient chosen for an alta, and whether it already has an account. */
+export async function altaCandidate(ctx: AppContext, input: { actor: Actor; patientId: number }) {
+  const patient = await getPatient(ctx, { actor: input.actor, id: input.patientId });
+  const withAccount = await repo.withAccounts(ctx.database.db, [patient.id]);
+  return { patient, hasAccount: withAccount.has(patient.id) };
 }
 
 export interface NewWebAccount {

@@ -2,27 +2,15 @@
 // mail), who may use them. The account's own page: web-accounts.edit.web.test.ts.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
+import { auditTrail } from '../../../test/support/audit-log.js';
 import { insertPatient, insertStaffUser } from '../../../test/support/factories.js';
 import { buildSeededApp, type Seed } from '../../../test/support/seeded-app.js';
-import type { ReceivedMail } from '../../../test/support/smtp-sink.js';
 import type { TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
 import { WebClient } from '../../../test/support/web-client.js';
 import { hashPassword } from './accounts.passwords.js';
 import { forgetLimits, inputValue, linkPath, location, logIn, withAccount } from './accounts.test-helpers.js';
-
-/** The newest mail to that address whose subject matches (a change may send a notice too). */
-async function mailAbout(t: TestApp, address: string, subject: RegExp): Promise<ReceivedMail> {
-  const sink = await t.sendMails();
-  const found = sink
-    .to(address)
-    .filter((m) => subject.test(m.subject))
-    .at(-1);
-  assert.ok(found, `no mail "${subject}" to ${address}: ${sink.to(address).map((m) => m.subject)}`);
-  return found;
-}
-
-const checked = (html: string, name: string) => new RegExp(`<input[^>]*name="${name}"[^>]*checked`).test(html);
+import { checked, mailAbout } from './web-accounts.test-helpers.js';
 
 for (const dialect of testDialects()) {
   describe(`staff web patients pages (${dialect})`, () => {
@@ -38,16 +26,7 @@ for (const dialect of testDialects()) {
     after(() => t.close());
     beforeEach(() => forgetLimits(t));
 
-    const auditActions = async (patientId: number) =>
-      (
-        await t.ctx.database.db
-          .selectFrom('auditLog')
-          .select('action')
-          .where('patientId', '=', patientId)
-          .where('actorRef', '=', `usuario:${userId}`)
-          .orderBy('id')
-          .execute()
-      ).map((r) => r.action);
+    const auditActions = (patientId: number) => auditTrail(t.ctx.database.db, patientId, `usuario:${userId}`);
 
     test('the list shows every web patient with its state in words, searchable, filtered and in pages', async () => {
       const db = t.ctx.database.db;
@@ -131,6 +110,7 @@ for (const dialect of testDialects()) {
       assert.match(desk.text(), /Activación : Elegí si queda activado o le enviamos el mail/);
       assert.equal(inputValue(desk.html, 'email'), 'romero@nuevo.example.com');
 
+      const logged = (await auditActions(patient.id)).length;
       const ok = await desk.post('/staff/web/pacientes/alta', {
         patientId: String(patient.id),
         dni: '43111222',
@@ -139,6 +119,11 @@ for (const dialect of testDialects()) {
         activacion: 'activado',
       });
       assert.equal(location(ok), `/staff/web/pacientes/${patient.id}?ok=activado`);
+      assert.deepEqual(
+        (await auditActions(patient.id)).slice(logged),
+        ['patient.update', 'web_account.create'],
+        'the alta is logged as what it changed, without a read of its own',
+      );
       await desk.follow(ok);
       assert.match(desk.text(), /Alta en web hecha: el usuario quedó activado/);
       assert.match(desk.text(), /Estado activado/);
@@ -148,6 +133,13 @@ for (const dialect of testDialects()) {
       const sink = await t.sendMails();
       assert.equal(sink.to('romero@nuevo.example.com').length, 0, 'activated by the center: no mail');
       assert.ok((await auditActions(patient.id)).includes('web_account.create'));
+
+      // Found again among others, each row offers what fits it: the way to change the account, or the alta.
+      const namesake = await insertPatient(t.ctx.database.db, { dni: '43111333', lastName: 'ROMERO' });
+      await desk.get('/staff/web/pacientes/alta?buscar=romero');
+      assert.match(desk.text(), /ROMERO, Test 43111222 \S+ Ya tiene usuario web: Modificar activación\/contraseña/);
+      assert.match(desk.html, new RegExp(`href="/staff/web/pacientes/alta\\?paciente=${namesake.id}"`));
+      assert.doesNotMatch(desk.html, new RegExp(`href="/staff/web/pacientes/alta\\?paciente=${patient.id}"`));
 
       // Chosen again, the patient is shown with the way to change the account instead of a second alta.
       await desk.get(`/staff/web/pacientes/alta?paciente=${patient.id}`);
@@ -245,12 +237,11 @@ for (const dialect of testDialects()) {
     });
 
     test('professionals get 403 on every page and action; a missing account is 404', async () => {
-      const proUser = await insertStaffUser(t.ctx.database.db, {
+      const pro = await WebClient.newStaff(t.app, t.ctx, {
         username: 'medico-web',
         role: 'professional',
         professionalId: seed.gonzalez.id,
       });
-      const pro = await WebClient.loggedInStaff(t.app, t.ctx, proUser.id);
       await pro.get('/staff/mi-cuenta');
       const id = seed.patient.id;
       for (const url of ['/staff/web/pacientes', '/staff/web/pacientes/alta', `/staff/web/pacientes/${id}`]) {

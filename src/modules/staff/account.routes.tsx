@@ -1,6 +1,7 @@
 // The second step of a staff login, and Mi cuenta: two-step verification on/off and one's own password.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.js';
+import type { AppError } from '../../errors.js';
 import { clientIp, expected, formBody, formText, queryOf } from '../../platform/http/request.js';
 import { sendPage } from '../../views/page.js';
 import type { WebShell } from '../../web/shell.js';
@@ -12,13 +13,17 @@ import {
   disableTwoFactor,
   enableTwoFactor,
   myAccount,
-  newTwoFactorSecret,
 } from './staff-2fa.service.js';
 import { AccountPage, SecondStepPage } from './views/account.js';
 
 const hidden = { schema: { hide: true } };
 const text = formText;
 const FLASH = { activada: 'enabled', desactivada: 'disabled', clave: 'passwordChanged' } as const;
+
+interface Refusal {
+  error: AppError;
+  secret?: string;
+}
 
 export const accountRoutes =
   (ctx: AppContext, shell: WebShell): FastifyPluginAsync =>
@@ -47,23 +52,16 @@ export const accountRoutes =
       return reply.redirect(volver, 303);
     });
 
-    const showAccount = async (
-      request: FastifyRequest,
-      reply: FastifyReply,
-      extra: { alert?: string; secret?: string } = {},
-      status = 200,
-    ) => {
+    /** Mi cuenta, with the refusal of a form when there was one (and the secret it was sent with). */
+    const showAccount = async (request: FastifyRequest, reply: FastifyReply, refused?: Refusal) => {
       const [page, account] = await Promise.all([
         shell.staffPage(request, reply),
-        myAccount(ctx, { actor: request.actor }),
+        myAccount(ctx, { actor: request.actor, secret: refused?.secret }),
       ]);
-      const setup = account.twoFactor
-        ? undefined
-        : await newTwoFactorSecret(ctx, { actor: request.actor, secret: extra.secret });
       const ok = queryOf(request).ok as keyof typeof FLASH | undefined;
       const flash = ok && ok in FLASH ? staffMessages(page.lang)(FLASH[ok]) : undefined;
-      const view = { ...account, setup, flash, alert: extra.alert };
-      return sendPage(reply, <AccountPage page={page} view={view} />, status);
+      const view = { ...account, flash, alert: refused?.error.messageIn(page.lang) };
+      return sendPage(reply, <AccountPage page={page} view={view} />, refused?.error.status ?? 200);
     };
 
     app.get('/staff/mi-cuenta', hidden, async (request, reply) => {
@@ -78,14 +76,8 @@ export const accountRoutes =
         await enableTwoFactor(ctx, { actor: request.actor, secret: text(body.secret), code: text(body.code) });
       } catch (e) {
         const error = expected(e, reply, ['WRONG_CODE', 'VALIDATION_ERROR']);
-        const page = await shell.staffPage(request, reply);
         // The same secret again, so the QR code already scanned stays valid.
-        return showAccount(
-          request,
-          reply,
-          { alert: error.messageIn(page.lang), secret: text(body.secret) },
-          error.status,
-        );
+        return showAccount(request, reply, { error, secret: text(body.secret) });
       }
       return reply.redirect('/staff/mi-cuenta?ok=activada', 303);
     });
@@ -96,8 +88,7 @@ export const accountRoutes =
         await disableTwoFactor(ctx, { actor: request.actor, password: text(formBody(request).password) });
       } catch (e) {
         const error = expected(e, reply, ['WRONG_PASSWORD', 'TOO_MANY_ATTEMPTS']);
-        const page = await shell.staffPage(request, reply);
-        return showAccount(request, reply, { alert: error.messageIn(page.lang) }, error.status);
+        return showAccount(request, reply, { error });
       }
       return reply.redirect('/staff/mi-cuenta?ok=desactivada', 303);
     });
@@ -114,8 +105,7 @@ export const accountRoutes =
         });
       } catch (e) {
         const error = expected(e, reply, ['WRONG_PASSWORD', 'WEAK_PASSWORD', 'TOO_MANY_ATTEMPTS']);
-        const page = await shell.staffPage(request, reply);
-        return showAccount(request, reply, { alert: error.messageIn(page.lang) }, error.status);
+        return showAccount(request, reply, { error });
       }
       return reply.redirect('/staff/mi-cuenta?ok=clave', 303);
     });

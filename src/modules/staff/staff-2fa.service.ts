@@ -9,11 +9,10 @@ import { isoUtc } from '../../platform/time/zone.js';
 import { getCenter } from '../center/center.service.js';
 import { enforceLimits, forgetAttempts, RULES } from '../patients/accounts.limits.js';
 import { hashPassword, passwordMatches } from '../patients/accounts.passwords.js';
-import { PASSWORD_MIN } from '../patients/accounts.rules.js';
-import { type Actor, requireStaff } from './actor.js';
+import { type Actor, requireStaff, type StaffActor } from './actor.js';
 import { audit } from './audit.service.js';
 import * as repo from './staff-users.repo.js';
-import { recordStaffLogin } from './staff-users.service.js';
+import { recordStaffLogin, requireStaffPassword } from './staff-users.service.js';
 
 const userIdOf = (ref: string) => Number(/^usuario:(\d+)$/.exec(ref)?.[1] ?? Number.NaN);
 
@@ -32,18 +31,41 @@ async function checkPassword(ctx: AppContext, userId: number, hash: string, pass
   await forgetAttempts(ctx, key);
 }
 
-export async function myAccount(ctx: AppContext, input: { actor: Actor }) {
+/**
+ * Mi cuenta: who is logged in and, while two-step login is off, a secret to offer as a QR code (the one
+ * already shown when given, so a scanned code stays valid; nothing is stored until a code from it is confirmed).
+ */
+export async function myAccount(ctx: AppContext, input: { actor: Actor; secret?: string | undefined }) {
   const { user } = await ownUser(ctx, input.actor);
-  return { username: user.username, name: user.name, twoFactor: user.totpSecret !== null };
+  const twoFactor = user.totpSecret !== null;
+  const setup = twoFactor ? undefined : await twoFactorOffer(ctx, user.username, input.secret);
+  return { username: user.username, name: user.name, twoFactor, setup };
 }
 
-/** A new secret to show as a QR code; nothing is stored until a code from it is confirmed. */
-export async function newTwoFactorSecret(ctx: AppContext, input: { actor: Actor; secret?: string | undefined }) {
-  const { user } = await ownUser(ctx, input.actor);
-  const secret = (input.secret && base32Decode(input.secret)) || crypto.getRandomValues(Buffer.alloc(20));
+async function twoFactorOffer(ctx: AppContext, username: string, shown: string | undefined) {
+  const secret = (shown && base32Decode(shown)) || crypto.getRandomValues(Buffer.alloc(20));
   const center = await getCenter(ctx);
-  const uri = otpauthUri({ issuer: center.name, account: user.username, secret });
+  const uri = otpauthUri({ issuer: center.name, account: username, secret });
   return { secret: base32Encode(secret), uri, qrSvg: await QRCode.toString(uri, { type: 'svg', margin: 1 }) };
+}
+
+/** Stores the confirmed secret (sealed) or clears it, and logs which, in one transaction. */
+async function saveTwoFactor(
+  ctx: AppContext,
+  staff: StaffActor,
+  userId: number,
+  totp: { secret: string; step: number } | null,
+) {
+  const sealed = totp && seal(await sealingKey(ctx), totp.secret);
+  await ctx.database.db.transaction().execute(async (trx) => {
+    await repo.updateUser(trx, userId, {
+      totpSecret: sealed,
+      totpLastStep: totp?.step ?? null,
+      updatedAt: isoUtc(ctx.clock.now()),
+    });
+    const detail = `verificación en dos pasos ${totp ? 'activada' : 'desactivada'}`;
+    await audit(ctx, staff, { action: 'staff_user.update', target: staff.ref, detail }, trx);
+  });
 }
 
 export async function enableTwoFactor(ctx: AppContext, input: { actor: Actor; secret: string; code: string }) {
@@ -52,32 +74,13 @@ export async function enableTwoFactor(ctx: AppContext, input: { actor: Actor; se
   if (!secret || secret.length < 16) throw new AppError('VALIDATION_ERROR', { detail: 'el código secreto' });
   const step = matchTotp(secret, input.code, ctx.clock.now());
   if (step === null) throw new AppError('WRONG_CODE');
-  const key = await sealingKey(ctx);
-  await repo.updateUser(ctx.database.db, user.id, {
-    totpSecret: seal(key, input.secret),
-    totpLastStep: step,
-    updatedAt: isoUtc(ctx.clock.now()),
-  });
-  await audit(ctx, staff, {
-    action: 'staff_user.update',
-    target: staff.ref,
-    detail: 'verificación en dos pasos activada',
-  });
+  await saveTwoFactor(ctx, staff, user.id, { secret: input.secret, step });
 }
 
 export async function disableTwoFactor(ctx: AppContext, input: { actor: Actor; password: string }) {
   const { staff, user } = await ownUser(ctx, input.actor);
   await checkPassword(ctx, user.id, user.passwordHash, input.password);
-  await repo.updateUser(ctx.database.db, user.id, {
-    totpSecret: null,
-    totpLastStep: null,
-    updatedAt: isoUtc(ctx.clock.now()),
-  });
-  await audit(ctx, staff, {
-    action: 'staff_user.update',
-    target: staff.ref,
-    detail: 'verificación en dos pasos desactivada',
-  });
+  await saveTwoFactor(ctx, staff, user.id, null);
 }
 
 /**
@@ -106,7 +109,7 @@ export async function changeOwnPassword(
 ) {
   const { staff, user } = await ownUser(ctx, input.actor);
   await checkPassword(ctx, user.id, user.passwordHash, input.current);
-  if ([...input.next].length < PASSWORD_MIN || input.next.length > 200) throw new AppError('WEAK_PASSWORD');
+  requireStaffPassword(input.next);
   await repo.updateUser(ctx.database.db, user.id, {
     passwordHash: await hashPassword(input.next),
     updatedAt: isoUtc(ctx.clock.now()),

@@ -80,9 +80,15 @@ for (const dialect of testDialects()) {
     });
 
     test('after the idle time the session ends and a form sent then comes back after logging in', async () => {
-      const user = await insertStaffUser(t.ctx.database.db, { username: 'rita', role: 'reception' });
-      const browser = await WebClient.loggedInStaff(t.app, t.ctx, user.id);
+      const browser = await WebClient.newStaff(t.app, t.ctx, { username: 'rita', role: 'reception' });
       assert.equal((await browser.get('/staff')).statusCode, 200);
+      // "Seguir conectado" (the warning's button) counts as activity at once, even within the 15 s in which
+      // requests do not write last_seen_at.
+      t.clock.advance(10_000);
+      const stay = await browser.post('/staff/sesion/seguir');
+      assert.deepEqual([stay.statusCode, stay.json()], [200, { ok: true }]);
+      t.clock.advance(55_000);
+      assert.equal((await browser.get('/staff')).statusCode, 200, '65 s after the page view, 55 s after the button');
       t.clock.advance(61_000);
       const late = await browser.post('/staff/salir', { nota: 'algo escrito' });
       assert.match(location(late), /^\/staff\/ingresar\?volver=%2Fstaff%2Fsalir%3Fnota%3Dalgo%2Bescrito&inactivo=1$/);
@@ -95,8 +101,7 @@ for (const dialect of testDialects()) {
       const patient = await insertPatient(t.ctx.database.db);
       const asPatient = await WebClient.loggedIn(t.app, t.ctx, patient.id);
       assert.match(location(await asPatient.get('/staff/auditoria')), /^\/staff\/ingresar/);
-      const user = await insertStaffUser(t.ctx.database.db, { username: 'rita2', role: 'admin' });
-      const asStaff = await WebClient.loggedInStaff(t.app, t.ctx, user.id);
+      const asStaff = await WebClient.newStaff(t.app, t.ctx, { username: 'rita2', role: 'admin' });
       assert.match(location(await asStaff.get('/mis-turnos')), /^\/ingresar/);
       const login = await t.app.inject({
         method: 'POST',

@@ -1,9 +1,10 @@
 // /staff/usuarios: admins list, create and change staff users and set their passwords.
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.js';
+import type { AppError } from '../../errors.js';
 import type { StaffRole, StaffUser } from '../../platform/db/schema.js';
 import { idField } from '../../platform/http/fields.js';
-import { expected, formBody, formText, queryOf } from '../../platform/http/request.js';
+import { expected, formBody, formText, idParam, queryOf } from '../../platform/http/request.js';
 import { type StaffPage, sendPage } from '../../views/page.js';
 import type { WebShell } from '../../web/shell.js';
 import { listProfessionals } from '../catalog/catalog.repo.js';
@@ -48,7 +49,7 @@ function userForm(request: FastifyRequest) {
       professionalId: professionalId.success ? professionalId.data : null,
       active: values.active === '1',
     },
-    password: typeof body.password === 'string' ? body.password : '',
+    password: formText(body.password),
   };
 }
 
@@ -81,16 +82,50 @@ export const usersRoutes =
             : undefined;
     };
 
-    app.get('/staff/usuarios', hidden, async (request, reply) => {
-      if (!shell.requireStaff(request, reply, ADMIN)) return reply;
+    /** The list with the new user's form: empty, or as typed with the refusal (then no flash). */
+    async function showUsers(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      refused?: { form: FormState; error: AppError },
+    ) {
       const [page, users, pros] = await Promise.all([
         shell.staffPage(request, reply),
         listStaffUsers(ctx, { actor: request.actor }),
         professionals(),
       ]);
-      const form = emptyForm({ role: 'reception' });
-      const flash = flashOf(page, request);
-      return sendPage(reply, <UsersPage page={page} users={users} professionals={pros} form={form} flash={flash} />);
+      const form = refused?.form ?? emptyForm({ role: 'reception' });
+      const notes = refused ? { alert: refused.error.messageIn(page.lang) } : { flash: flashOf(page, request) };
+      return sendPage(
+        reply,
+        <UsersPage page={page} users={users} professionals={pros} form={form} {...notes} />,
+        refused?.error.status ?? 200,
+      );
+    }
+
+    /** One user's page: the form as stored, or as typed with the refusal. */
+    async function showUser(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      id: number,
+      refused?: { form?: FormState; error: AppError },
+    ) {
+      const [page, user, pros] = await Promise.all([
+        shell.staffPage(request, reply),
+        getStaffUser(ctx, { actor: request.actor, id }),
+        professionals(),
+      ]);
+      const form = refused?.form ?? formOf(user);
+      const notes = refused ? { alert: refused.error.messageIn(page.lang) } : { flash: flashOf(page, request) };
+      return sendPage(
+        reply,
+        <UserPage page={page} user={user} professionals={pros} form={form} {...notes} />,
+        refused?.error.status ?? 200,
+      );
+    }
+
+    app.get('/staff/usuarios', hidden, async (request, reply) => {
+      if (!shell.requireStaff(request, reply, ADMIN)) return reply;
+      return showUsers(request, reply);
     });
 
     app.post('/staff/usuarios', hidden, async (request, reply) => {
@@ -100,85 +135,40 @@ export const usersRoutes =
         const user = { ...posted.user, username: posted.values.username, password: posted.password };
         await createStaffUser(ctx, { actor: request.actor, user });
       } catch (e) {
-        const error = expected(e, reply, FORM_ERRORS);
-        const [page, users, pros] = await Promise.all([
-          shell.staffPage(request, reply),
-          listStaffUsers(ctx, { actor: request.actor }),
-          professionals(),
-        ]);
-        const form = emptyForm(posted.values);
-        const alert = error.messageIn(page.lang);
-        return sendPage(
-          reply,
-          <UsersPage page={page} users={users} professionals={pros} form={form} alert={alert} />,
-          error.status,
-        );
+        return showUsers(request, reply, { form: emptyForm(posted.values), error: expected(e, reply, FORM_ERRORS) });
       }
       return reply.redirect('/staff/usuarios?ok=creado', 303);
     });
 
     app.get('/staff/usuarios/:id', hidden, async (request, reply) => {
       if (!shell.requireStaff(request, reply, ADMIN)) return reply;
-      const id = idField.safeParse((request.params as { id: string }).id);
-      if (!id.success) return reply.callNotFound();
-      const [page, user, pros] = await Promise.all([
-        shell.staffPage(request, reply),
-        getStaffUser(ctx, { actor: request.actor, id: id.data }),
-        professionals(),
-      ]);
-      const flash = flashOf(page, request);
-      return sendPage(
-        reply,
-        <UserPage page={page} user={user} professionals={pros} form={formOf(user)} flash={flash} />,
-      );
+      const id = idParam(request);
+      if (id === null) return reply.callNotFound();
+      return showUser(request, reply, id);
     });
 
     app.post('/staff/usuarios/:id', hidden, async (request, reply) => {
       if (!shell.requireStaff(request, reply, ADMIN)) return reply;
-      const id = idField.safeParse((request.params as { id: string }).id);
-      if (!id.success) return reply.callNotFound();
+      const id = idParam(request);
+      if (id === null) return reply.callNotFound();
       const posted = userForm(request);
       try {
-        await updateStaffUser(ctx, { actor: request.actor, id: id.data, changes: posted.user });
+        await updateStaffUser(ctx, { actor: request.actor, id, changes: posted.user });
       } catch (e) {
-        const error = expected(e, reply, FORM_ERRORS);
-        const [page, user, pros] = await Promise.all([
-          shell.staffPage(request, reply),
-          getStaffUser(ctx, { actor: request.actor, id: id.data }),
-          professionals(),
-        ]);
-        const form = emptyForm(posted.values);
-        const alert = error.messageIn(page.lang);
-        return sendPage(
-          reply,
-          <UserPage page={page} user={user} professionals={pros} form={form} alert={alert} />,
-          error.status,
-        );
+        return showUser(request, reply, id, { form: emptyForm(posted.values), error: expected(e, reply, FORM_ERRORS) });
       }
-      return reply.redirect(`/staff/usuarios/${id.data}?ok=guardado`, 303);
+      return reply.redirect(`/staff/usuarios/${id}?ok=guardado`, 303);
     });
 
     app.post('/staff/usuarios/:id/clave', hidden, async (request, reply) => {
       if (!shell.requireStaff(request, reply, ADMIN)) return reply;
-      const id = idField.safeParse((request.params as { id: string }).id);
-      if (!id.success) return reply.callNotFound();
-      const password = userForm(request).password;
+      const id = idParam(request);
+      if (id === null) return reply.callNotFound();
       try {
-        await setStaffPassword(ctx, { actor: request.actor, id: id.data, password });
+        await setStaffPassword(ctx, { actor: request.actor, id, password: userForm(request).password });
       } catch (e) {
-        const error = expected(e, reply, FORM_ERRORS);
-        const [page, user, pros] = await Promise.all([
-          shell.staffPage(request, reply),
-          getStaffUser(ctx, { actor: request.actor, id: id.data }),
-          professionals(),
-        ]);
-        const alert = error.messageIn(page.lang);
-        return sendPage(
-          reply,
-          <UserPage page={page} user={user} professionals={pros} form={formOf(user)} alert={alert} />,
-          error.status,
-        );
+        return showUser(request, reply, id, { error: expected(e, reply, FORM_ERRORS) });
       }
-      return reply.redirect(`/staff/usuarios/${id.data}?ok=clave`, 303);
+      return reply.redirect(`/staff/usuarios/${id}?ok=clave`, 303);
     });
   };

@@ -41,6 +41,13 @@ export const timeField = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'debe ser una hora con formato HH:MM (00:00 a 23:59)');
 
+/** A form's zod problems as the page shows them: the first message of each field, by the field's name. */
+export function fieldProblems(error: z.ZodError): Record<string, string> {
+  const problems: Record<string, string> = {};
+  for (const issue of error.issues) problems[String(issue.path[0] ?? '')] ??= issue.message;
+  return problems;
+}
+
 export const errorBody = z.object({
   error: z.object({
     code: z.string(),

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FastifyRequest } from 'fastify';
-import { clientIp, formText } from './request.js';
+import { clientIp, formText, idParam } from './request.js';
 
 test('one spelling of the client address for limits and the audit log, whoever asks', () => {
   const from = (ip: string) => clientIp({ ip } as FastifyRequest);
@@ -14,4 +14,12 @@ test('form fields: text as sent, anything else empty', () => {
   assert.equal(formText('  clave con espacios '), '  clave con espacios ');
   assert.equal(formText(['a', 'b']), '');
   assert.equal(formText(undefined), '');
+});
+
+test("the id in a page's address: a positive 32-bit number written in digits, else null (a 404)", () => {
+  const id = (params: unknown) => idParam({ params } as FastifyRequest);
+  assert.equal(id({ id: '12' }), 12);
+  for (const bad of ['0', '1e3', '-4', '2147483648', 'doce', undefined])
+    assert.equal(id({ id: bad }), null, String(bad));
+  assert.equal(id(undefined), null);
 });

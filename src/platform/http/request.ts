@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.js';
 import { AppError, type ErrorCode } from '../../errors.js';
 import { normalizeIp } from '../ip.js';
+import { idField } from './fields.js';
 
 /** Links in mails are absolute: the configured public address, else the address this request came to. */
 export function baseUrlOf(ctx: AppContext, request: FastifyRequest): string {
@@ -24,6 +25,12 @@ export function formBody(request: FastifyRequest): Record<string, unknown> {
 export function queryOf(request: FastifyRequest): Record<string, string> {
   const query = (request.query ?? {}) as Record<string, unknown>;
   return Object.fromEntries(Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
+
+/** The id in a page's address (/…/:id), or null: the route then answers 404. */
+export function idParam(request: FastifyRequest): number | null {
+  const parsed = idField.safeParse((request.params as { id?: unknown } | undefined)?.id);
+  return parsed.success ? parsed.data : null;
 }
 
 /**

@@ -5,43 +5,14 @@ import { Csrf } from '../../../views/layout.js';
 import type { StaffPage } from '../../../views/page.js';
 import { Flash } from '../../../views/staff-kit.js';
 import { StaffLayout } from '../../../views/staff-layout.js';
+import { CheckField } from '../../catalog/views/admin-fields.js';
 import { DRAFT_FIELD } from '../web-accounts.staff.form.js';
 import { webAccountsMessages } from '../web-accounts.staff.messages.js';
 import { DISABLED_NOTE_MAX, type WebAccountView } from '../web-accounts.staff.service.js';
 import { Alert, ErrorSummary, Field, type FormState } from './form.js';
 import { fullName, Help, StateText } from './web-accounts.js';
 
-/** A yes/no box: ticked sends "1", unticked sends nothing. */
-export function CheckField(props: { name: string; label: string; form: FormState; hint?: string }) {
-  const id = `f-${props.name}`;
-  const error = props.form.errors[props.name];
-  const described = [props.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return (
-    <div class="field check">
-      <input
-        type="checkbox"
-        id={id}
-        name={props.name}
-        value="1"
-        checked={props.form.values[props.name] === '1'}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={described || undefined}
-      />
-      <label for={id}>{props.label}</label>
-      {props.hint && (
-        <span class="hint" id={`${id}-hint`}>
-          {props.hint}
-        </span>
-      )}
-      {error && (
-        <p class="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
+/** The note the patient reads at login: a text box no longer than the service accepts. */
 function NoteField(props: { name: string; label: string; form: FormState; hint: string }) {
   const id = `f-${props.name}`;
   const error = props.form.errors[props.name];

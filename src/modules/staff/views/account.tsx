@@ -2,10 +2,10 @@ import { Csrf } from '../../../views/layout.js';
 import type { StaffPage } from '../../../views/page.js';
 import { Flash } from '../../../views/staff-kit.js';
 import { StaffLayout } from '../../../views/staff-layout.js';
-import { Alert, Field, type FormState } from '../../patients/views/form.js';
+import { Alert, emptyForm, Field } from '../../patients/views/form.js';
 import { staffMessages } from '../staff.messages.js';
 
-const empty: FormState = { values: {}, errors: {} };
+const empty = emptyForm();
 
 export function SecondStepPage(props: { page: StaffPage; volver: string; alert?: string | undefined }) {
   const { page } = props;

@@ -4,7 +4,7 @@ import { Csrf } from '../../../views/layout.js';
 import type { StaffPage } from '../../../views/page.js';
 import { Flash, RowLink, TableHead } from '../../../views/staff-kit.js';
 import { StaffLayout } from '../../../views/staff-layout.js';
-import { Alert, Field, type FormState, SelectField } from '../../patients/views/form.js';
+import { Alert, emptyForm, Field, type FormState, SelectField } from '../../patients/views/form.js';
 import { usersMessages } from '../users.messages.js';
 
 const ROLES: StaffRole[] = ['admin', 'reception', 'professional'];
@@ -115,7 +115,6 @@ export function UserPage(props: {
 }) {
   const { page, user } = props;
   const t = usersMessages(page.lang);
-  const empty: FormState = { values: {}, errors: {} };
   return (
     <StaffLayout page={page} title={`${user.name} · ${t('title')}`}>
       <h1>
@@ -136,7 +135,7 @@ export function UserPage(props: {
           label={t('newPassword')}
           hint={t('setPasswordHint')}
           type="password"
-          form={empty}
+          form={emptyForm()}
           autocomplete="new-password"
         />
         <button type="submit">{t('setPassword')}</button>
