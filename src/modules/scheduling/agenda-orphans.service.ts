@@ -92,7 +92,7 @@ export async function findOrphans(
 }
 
 /** A turno left outside the agenda, as the API and the pages show it. */
-export function orphanView(zone: string, t: ReservedTurno) {
+function orphanView(zone: string, t: ReservedTurno) {
   const start = formatInZone(zone, Date.parse(t.startsAt));
   return {
     id: t.id,
@@ -124,12 +124,7 @@ export class OrphanedAppointmentsError extends AppError {
 }
 
 /** Showing the list is a staff read of appointments: one row for the whole list. */
-export async function auditOrphanList(
-  ctx: AppContext,
-  actor: StaffActor,
-  orphans: readonly OrphanView[],
-  what: string,
-) {
+async function auditOrphanList(ctx: AppContext, actor: StaffActor, orphans: readonly OrphanView[], what: string) {
   if (orphans.length === 0) return;
   await audit(ctx, actor, {
     action: 'appointment.list',

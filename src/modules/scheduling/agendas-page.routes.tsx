@@ -16,9 +16,10 @@ import { agendasMessages } from './agendas.messages.js';
 import { listAgendas } from './agendas.service.js';
 import { AgendasPage, type FormBox } from './views/agendas.js';
 import type { OrphanConfirmation, ProfessionalChoice } from './views/agendas-parts.js';
+import { link } from './views/common.js';
 
 export const hidden = { schema: { hide: true } };
-export const AGENDAS_PATH = '/staff/agendas';
+const AGENDAS_PATH = '/staff/agendas';
 /** What a form shows instead of failing: the services' refusals a person can correct. */
 export const FORM_ERRORS: readonly ErrorCode[] = [
   'VALIDATION_ERROR',
@@ -28,13 +29,8 @@ export const FORM_ERRORS: readonly ErrorCode[] = [
 ];
 
 /** Back to a professional's agenda (or the center's part of the page) with what happened. */
-export function agendasLink(professionalId: number | null, params: Record<string, string | number> = {}): string {
-  const query = new URLSearchParams();
-  if (professionalId !== null) query.set('profesional', String(professionalId));
-  for (const [key, value] of Object.entries(params)) query.set(key, String(value));
-  const text = query.toString();
-  return text ? `${AGENDAS_PATH}?${text}` : AGENDAS_PATH;
-}
+export const agendasLink = (professionalId: number | null, params: Record<string, string | number> = {}) =>
+  link(AGENDAS_PATH, { profesional: professionalId, ...params });
 
 /** The redirect's query after a save: what was done, and how many turnos it left outside the agenda. */
 export const done = (ok: string, orphaned: number) => ({ ok, ...(orphaned > 0 ? { fuera: orphaned } : {}) });

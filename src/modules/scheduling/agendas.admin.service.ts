@@ -3,7 +3,7 @@
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import type { Agenda } from '../../platform/db/schema.js';
-import { type Actor, canSeeProfessional, requireStaff } from '../staff/actor.js';
+import { type Actor, canSeeProfessional, requireStaff, type StaffActor } from '../staff/actor.js';
 import {
   type ChangePlan,
   findOrphans,
@@ -13,7 +13,13 @@ import {
   saveChange,
 } from './agenda-orphans.service.js';
 import * as repo from './agendas.repo.js';
-import { checkAgenda, type ExceptionInput, exceptionFields, planException } from './agendas.service.js';
+import {
+  checkAgenda,
+  type ExceptionInput,
+  exceptionFields,
+  exceptionTarget,
+  planException,
+} from './agendas.service.js';
 
 /** What may change in a block; what is left out stays. A block never moves to another professional. */
 export interface AgendaPatch {
@@ -88,10 +94,22 @@ async function planDelete(p: PlanContext, id: number): Promise<ChangePlan<Agenda
   };
 }
 
-async function professionalOf(ctx: AppContext, id: number): Promise<number> {
-  const agenda = await repo.getAgenda(ctx.database.db, id);
-  if (!agenda) throw new AppError('NOT_FOUND', { what: `el horario ${id}` });
-  return agenda.professionalId;
+/** Saves a change to one block under its professional's booking lock (see saveChange). */
+async function saveBlockChange(
+  ctx: AppContext,
+  input: { actor: StaffActor; id: number; confirmOrphans?: boolean | undefined },
+  plan: (p: PlanContext) => Promise<ChangePlan<Agenda>>,
+) {
+  const block = await repo.getAgenda(ctx.database.db, input.id);
+  if (!block) throw new AppError('NOT_FOUND', { what: `el horario ${input.id}` });
+  const options = {
+    actor: input.actor,
+    confirmOrphans: input.confirmOrphans === true,
+    what: `agenda:${input.id}`,
+    lockProfessionalIds: [block.professionalId],
+  };
+  const saved = await saveChange(ctx, options, plan);
+  return { agenda: saved.result, orphaned: saved.orphaned };
 }
 
 export async function getAgenda(ctx: AppContext, input: { actor: Actor; id: number }) {
@@ -109,17 +127,7 @@ export async function updateAgenda(
   input: { actor: Actor; id: number; changes: AgendaPatch; confirmOrphans?: boolean | undefined },
 ) {
   const actor = requireStaff(input.actor, ['admin']);
-  const saved = await saveChange(
-    ctx,
-    {
-      actor,
-      confirmOrphans: input.confirmOrphans === true,
-      what: `agenda:${input.id}`,
-      lockProfessionalIds: [await professionalOf(ctx, input.id)],
-    },
-    (p) => planUpdate(p, input.id, input.changes),
-  );
-  return { agenda: saved.result, orphaned: saved.orphaned };
+  return saveBlockChange(ctx, { ...input, actor }, (p) => planUpdate(p, input.id, input.changes));
 }
 
 /** Removes a block. To stop it from a date on and keep its history, shorten its validity instead. */
@@ -128,17 +136,7 @@ export async function deleteAgenda(
   input: { actor: Actor; id: number; confirmOrphans?: boolean | undefined },
 ) {
   const actor = requireStaff(input.actor, ['admin']);
-  const saved = await saveChange(
-    ctx,
-    {
-      actor,
-      confirmOrphans: input.confirmOrphans === true,
-      what: `agenda:${input.id}`,
-      lockProfessionalIds: [await professionalOf(ctx, input.id)],
-    },
-    (p) => planDelete(p, input.id),
-  );
-  return { agenda: saved.result, orphaned: saved.orphaned };
+  return saveBlockChange(ctx, { ...input, actor }, (p) => planDelete(p, input.id));
 }
 
 /** The turnos a change would leave outside the agenda, without making it (refused as the save would be). */
@@ -150,8 +148,7 @@ export async function previewAgendaChange(
   const change = input.change;
   if (change.kind === 'exception') {
     const e = exceptionFields(change.exception);
-    const what = e.professionalId === null ? 'excepcion:centro' : `excepcion:profesional:${e.professionalId}`;
-    return previewChange(ctx, actor, what, (p) => planException(p, e));
+    return previewChange(ctx, actor, exceptionTarget(e), (p) => planException(p, e));
   }
   const what = `agenda:${change.id}`;
   if (change.kind === 'update') return previewChange(ctx, actor, what, (p) => planUpdate(p, change.id, change.changes));

@@ -1,5 +1,4 @@
 // The agenda pages' forms: the typed values (shown again after a mistake), a message per wrong field, and
-
 // what the services take when every field is right.
 import type { Agenda } from '../../platform/db/schema.js';
 import { dateField, idField, timeField } from '../../platform/http/fields.js';
@@ -18,8 +17,8 @@ function valuesOf(body: Body, names: readonly string[]): Values {
   return Object.fromEntries(names.map((name) => [name, text(body[name])]));
 }
 
-export const BLOCK_FIELDS = ['weekday', 'startTime', 'endTime', 'slotMinutes', 'service', 'validFrom', 'validTo'];
-export const EXCEPTION_FIELDS = ['scope', 'kind', 'fromDate', 'toDate', 'fromTime', 'toTime', 'reason'];
+const BLOCK_FIELDS = ['weekday', 'startTime', 'endTime', 'slotMinutes', 'service', 'validFrom', 'validTo'];
+const EXCEPTION_FIELDS = ['scope', 'kind', 'fromDate', 'toDate', 'fromTime', 'toTime', 'reason'];
 
 /** One select offers both kinds of service: "todo", "especialidad-3" or "estudio-5". */
 export function serviceValue(a: Pick<Agenda, 'specialtyId' | 'studyId'>): string {

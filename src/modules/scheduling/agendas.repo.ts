@@ -69,6 +69,11 @@ export function insertException(db: Kysely<DB>, exception: NewScheduleException)
   return db.insertInto('scheduleExceptions').values(exception).returningAll().executeTakeFirstOrThrow();
 }
 
+/** Several at once (a year's holidays): one statement. */
+export async function insertExceptions(db: Kysely<DB>, exceptions: readonly NewScheduleException[]): Promise<void> {
+  if (exceptions.length > 0) await db.insertInto('scheduleExceptions').values(exceptions).execute();
+}
+
 export async function holidayDatesBetween(db: Kysely<DB>, fromDate: string, toDate: string): Promise<Set<string>> {
   const rows = await db
     .selectFrom('scheduleExceptions')

@@ -26,7 +26,7 @@ const periodsOverlap = (a: Pick<Agenda, 'validFrom' | 'validTo'>, b: Pick<Agenda
 /** A block as stored: every optional field resolved. */
 export type AgendaFields = Omit<Agenda, 'id'>;
 
-export function agendaFields(input: AgendaInput): AgendaFields {
+function agendaFields(input: AgendaInput): AgendaFields {
   return {
     ...input,
     specialtyId: input.specialtyId ?? null,
@@ -126,6 +126,10 @@ export function exceptionFields(e: ExceptionInput): ExceptionFields {
   };
 }
 
+/** How the audit log names a new exception. */
+export const exceptionTarget = (e: ExceptionFields) =>
+  e.professionalId === null ? 'excepcion:centro' : `excepcion:profesional:${e.professionalId}`;
+
 /** A new exception's turnos left outside the agenda, and how to insert it. */
 export async function planException(p: PlanContext, e: ExceptionFields): Promise<ChangePlan<ScheduleException>> {
   if (e.professionalId !== null && !(await catalog.getProfessional(p.db, e.professionalId))) {
@@ -155,7 +159,7 @@ export async function createException(
     {
       actor,
       confirmOrphans: input.confirmOrphans === true,
-      what: e.professionalId === null ? 'excepcion:centro' : `excepcion:profesional:${e.professionalId}`,
+      what: exceptionTarget(e),
       lockProfessionalIds: e.professionalId === null ? 'all' : [e.professionalId],
     },
     (p) => planException(p, e),

@@ -2,7 +2,7 @@
 // turnos outside the agenda lists them and saves only after "Guardar igual".
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import { insertPatient, insertProfessional, insertStaffUser } from '../../../test/support/factories.js';
+import { insertPatient, insertProfessional } from '../../../test/support/factories.js';
 import { buildSeededApp, cardiology, postBooking, type Seed } from '../../../test/support/seeded-app.js';
 import type { TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
@@ -33,8 +33,7 @@ for (const dialect of testDialects()) {
     beforeEach(async () => {
       // Monday 2026-11-23 09:00. GONZALEZ: Monday to Friday 08:00–12:00, cardiology, every 20 minutes.
       ({ t, seed, admin: token } = await buildSeededApp(dialect));
-      const user = await insertStaffUser(t.ctx.database.db, { username: 'jefa', role: 'admin' });
-      admin = await WebClient.loggedInStaff(t.app, t.ctx, user.id);
+      admin = await WebClient.newStaff(t.app, t.ctx, { username: 'jefa', role: 'admin' });
     });
     afterEach(() => t.close());
 
@@ -217,8 +216,7 @@ for (const dialect of testDialects()) {
     });
 
     test('only admins: reception gets the refusal page, a visitor goes to log in', async () => {
-      const rec = await insertStaffUser(t.ctx.database.db, { username: 'recep', role: 'reception' });
-      const reception = await WebClient.loggedInStaff(t.app, t.ctx, rec.id);
+      const reception = await WebClient.newStaff(t.app, t.ctx, { username: 'recep', role: 'reception' });
       assert.equal((await reception.get('/staff/agendas')).statusCode, 403);
       assert.match(reception.text(), /No tenés permiso/);
       assert.doesNotMatch(reception.html, /href="\/staff\/agendas"/, 'the menu does not offer it');

@@ -5,6 +5,7 @@ import { buildSeededApp, type Seed } from '../../../test/support/seeded-app.js';
 import type { TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
 import type { AppointmentOrigin, AppointmentStatus } from '../../platform/db/schema.js';
+import { insertTurno } from './appointments.test-fixture.js';
 
 for (const dialect of testDialects()) {
   describe(`dashboard (${dialect})`, () => {
@@ -12,38 +13,22 @@ for (const dialect of testDialects()) {
     let seed: Seed;
     let reception: Record<string, string>;
 
-    /** Straight into the table: the past cannot be booked, and the figures only read rows. */
     const turno = (
       professionalId: number,
       start: string,
       status: AppointmentStatus,
       origin: AppointmentOrigin = 'staff',
       overbook = false,
-    ) => {
-      const startMs = Date.parse(start);
-      return t.ctx.database.db
-        .insertInto('appointments')
-        .values({
-          professionalId,
-          specialtyId: seed.cardiology.id,
-          studyId: null,
-          patientId: seed.patient.id,
-          startsAt: new Date(startMs).toISOString(),
-          endsAt: new Date(startMs + 20 * 60_000).toISOString(),
-          status,
-          origin,
-          typeLabel: 'NORMAL',
-          insurerId: null,
-          bookedAt: '2026-09-01T12:00:00.000Z',
-          bookedIp: null,
-          bookedBy: 'test',
-          cancelledAt: status === 'cancelled' ? '2026-09-01T12:00:00.000Z' : null,
-          cancelledBy: status === 'cancelled' ? 'test' : null,
-          overbook: overbook ? 1 : 0,
-          updatedAt: '2026-09-01T12:00:00.000Z',
-        })
-        .execute();
-    };
+    ) =>
+      insertTurno(t.ctx.database.db, {
+        patientId: seed.patient.id,
+        professionalId,
+        specialtyId: seed.cardiology.id,
+        start,
+        status,
+        origin,
+        overbook,
+      });
     const get = (query: string, headers = reception) => t.app.inject({ url: `/api/v1/dashboard${query}`, headers });
 
     before(async () => {

@@ -1,12 +1,12 @@
 // The Tablero at /staff: figures counted by hand from the turnos below, charts a screen reader can read.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { insertStaffUser } from '../../../test/support/factories.js';
 import { buildSeededApp, type Seed } from '../../../test/support/seeded-app.js';
 import type { TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
 import { WebClient } from '../../../test/support/web-client.js';
 import type { AppointmentOrigin, AppointmentStatus } from '../../platform/db/schema.js';
+import { insertTurno } from './appointments.test-fixture.js';
 
 const location = (r: { headers: Record<string, unknown> }) => String(r.headers.location ?? '');
 
@@ -15,32 +15,15 @@ for (const dialect of testDialects()) {
     let t: TestApp;
     let seed: Seed;
 
-    /** Straight into the table: the past cannot be booked, and the figures only read rows. */
-    const turno = (start: string, status: AppointmentStatus, origin: AppointmentOrigin = 'staff') => {
-      const startMs = Date.parse(start);
-      return t.ctx.database.db
-        .insertInto('appointments')
-        .values({
-          professionalId: seed.gonzalez.id,
-          specialtyId: seed.cardiology.id,
-          studyId: null,
-          patientId: seed.patient.id,
-          startsAt: new Date(startMs).toISOString(),
-          endsAt: new Date(startMs + 20 * 60_000).toISOString(),
-          status,
-          origin,
-          typeLabel: 'NORMAL',
-          insurerId: null,
-          bookedAt: '2026-09-01T12:00:00.000Z',
-          bookedIp: null,
-          bookedBy: 'test',
-          cancelledAt: status === 'cancelled' ? '2026-09-01T12:00:00.000Z' : null,
-          cancelledBy: status === 'cancelled' ? 'test' : null,
-          overbook: 0,
-          updatedAt: '2026-09-01T12:00:00.000Z',
-        })
-        .execute();
-    };
+    const turno = (start: string, status: AppointmentStatus, origin: AppointmentOrigin = 'staff') =>
+      insertTurno(t.ctx.database.db, {
+        patientId: seed.patient.id,
+        professionalId: seed.gonzalez.id,
+        specialtyId: seed.cardiology.id,
+        start,
+        status,
+        origin,
+      });
 
     before(async () => {
       ({ t, seed } = await buildSeededApp(dialect));
@@ -58,8 +41,7 @@ for (const dialect of testDialects()) {
     after(() => t.close());
 
     test('reception sees today, the week, occupancy, the trend and the web share, as charts and as tables', async () => {
-      const id = (await insertStaffUser(t.ctx.database.db, { username: 'recep', role: 'reception' })).id;
-      const reception = await WebClient.loggedInStaff(t.app, t.ctx, id);
+      const reception = await WebClient.newStaff(t.app, t.ctx, { username: 'recep', role: 'reception' });
       const res = await reception.get('/staff');
       assert.equal(res.statusCode, 200);
       const html = reception.html;
@@ -88,14 +70,11 @@ for (const dialect of testDialects()) {
     });
 
     test('a professional has no Tablero: /staff sends them to their agenda', async () => {
-      const id = (
-        await insertStaffUser(t.ctx.database.db, {
-          username: 'drgonzalez',
-          role: 'professional',
-          professionalId: seed.gonzalez.id,
-        })
-      ).id;
-      const doctor = await WebClient.loggedInStaff(t.app, t.ctx, id);
+      const doctor = await WebClient.newStaff(t.app, t.ctx, {
+        username: 'drgonzalez',
+        role: 'professional',
+        professionalId: seed.gonzalez.id,
+      });
       assert.equal(location(await doctor.get('/staff')), '/staff/turnos');
     });
   });

@@ -4,12 +4,13 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { isOverlapError, lockKey } from '../../platform/db/dialect.js';
 import type { Professional, ScheduleException } from '../../platform/db/schema.js';
-import { addDays, formatInZone, isoUtc, startOfDayUtc } from '../../platform/time/zone.js';
+import { addDays, formatInZone, isoUtc, startOfDayUtc, utcToCivil } from '../../platform/time/zone.js';
 import * as catalog from '../catalog/catalog.repo.js';
 import { fullName } from '../catalog/catalog.service.js';
 import { getSettings } from '../center/center.repo.js';
 import { type Actor, canSeeProfessional, requireStaff, type StaffActor } from '../staff/actor.js';
 import { audit } from '../staff/audit.service.js';
+import { coveredBy } from './agenda-orphans.rules.js';
 import { blocksFor, exceptionsFor } from './agendas.repo.js';
 import { appointmentView } from './appointment.view.js';
 import * as appointments from './appointments.repo.js';
@@ -153,6 +154,27 @@ export async function dayAgenda(ctx: AppContext, input: DayAgendaInput) {
     detail: `agenda del día date=${input.date} ${asked}`,
   });
   return { date: input.date, generatedAt: time(now), professionals };
+}
+
+/**
+ * For each service, whether the professional's agenda offers it at that start, judged as booking judges it
+ * (a sobreturno: inside one of its slots). Whoever holds the slot does not matter: the desk's booking form
+ * offers these first.
+ */
+export async function servicesAt(
+  ctx: AppContext,
+  input: { actor: Actor; professionalId: number; start: string; overbook: boolean; services: NonNullable<Service>[] },
+): Promise<boolean[]> {
+  const staff = requireStaff(input.actor);
+  if (!canSeeProfessional(staff, input.professionalId)) throw new AppError('FORBIDDEN');
+  const db = ctx.database.db;
+  const zone = (await getSettings(db)).timeZone;
+  const startMs = Date.parse(input.start);
+  const date = utcToCivil(zone, startMs).date;
+  const ids = [input.professionalId];
+  const [blocks, exceptions] = await Promise.all([blocksFor(db, ids, date, date), exceptionsFor(db, ids, date, date)]);
+  const offered = coveredBy(zone, { blocks, exceptions });
+  return input.services.map((service) => offered({ startMs, overbook: input.overbook, service }));
 }
 
 export interface RescheduleInput {

@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.js';
 import { AppError, type ErrorCode } from '../../errors.js';
 import type { StaffRole } from '../../platform/db/schema.js';
 import { expected, formBody, formText, queryOf } from '../../platform/http/request.js';
-import { todayIn, utcToCivil } from '../../platform/time/zone.js';
+import { todayIn } from '../../platform/time/zone.js';
 import { type StaffPage, sendPage } from '../../views/page.js';
 import type { WebShell } from '../../web/shell.js';
 import { getProfessional, listInsurers, listSpecialties, listStudies } from '../catalog/catalog.service.js';
@@ -12,11 +12,12 @@ import { normalizeDni } from '../patients/patients.rules.js';
 import { findPatients, getPatient } from '../patients/patients.service.js';
 import { emptyForm, type FormState } from '../patients/views/form.js';
 import type { StaffActor } from '../staff/actor.js';
-import { professionalAvailability } from './availability.service.js';
 import { bookAppointment } from './booking.service.js';
+import { servicesAt } from './day-desk.service.js';
 import { deskMessages } from './desk.messages.js';
 import { deskLink, filterOf, parseId, parseInstant } from './desk.params.js';
 import type { Service } from './slots.rules.js';
+import { parseService } from './views/common.js';
 import { BookPage, type BookProps } from './views/desk-book.js';
 
 const hidden = { schema: { hide: true } };
@@ -40,13 +41,7 @@ const unless = (codes: readonly ErrorCode[]) => (e: unknown) => {
   throw e;
 };
 
-/** "especialidad-2" / "estudio-4": a professional may do both, and a turno is for exactly one. */
-function serviceOf(value: string): NonNullable<Service> | null {
-  const m = /^(especialidad|estudio)-(\d{1,10})$/.exec(value);
-  const id = parseId(m?.[2]);
-  if (!m || id === null) return null;
-  return m[1] === 'especialidad' ? { specialtyId: id } : { studyId: id };
-}
+/** The form's "servicio": a professional may do both specialties and studies, and a turno is for exactly one. */
 const serviceValue = (s: NonNullable<Service>) =>
   'specialtyId' in s ? `especialidad-${s.specialtyId}` : `estudio-${s.studyId}`;
 
@@ -84,7 +79,6 @@ export const deskBookRoutes =
       const start = parseInstant(fields.inicio);
       if (professionalId === null || start === null) return null;
       const overbook = fields.sobreturno === '1';
-      const startMs = Date.parse(start);
       const filter = filterOf(fields, todayIn(zone, ctx.clock.now()));
       const search = { dni: text(fields.dni), apellido: text(fields.apellido) };
       const patientId = parseId(fields.paciente);
@@ -103,22 +97,8 @@ export const deskBookRoutes =
         patientId === null ? null : getPatient(ctx, { actor, id: patientId }).catch(unless(['NOT_FOUND'])),
       ]);
       // Which services this slot serves: the agenda block may be tied to one specialty or study.
-      const date = utcToCivil(zone, startMs).date;
-      const fits = await Promise.all(
-        all.map(async ({ service }) => {
-          const week = await professionalAvailability(ctx, {
-            actor,
-            origin: 'staff',
-            professionalId,
-            service,
-            from: date,
-            days: 1,
-          }).catch(unless(['NOT_FOUND', 'WRONG_SERVICE']));
-          return (week?.slots ?? []).some((s) =>
-            overbook ? Date.parse(s.start) <= startMs && startMs < Date.parse(s.end) : Date.parse(s.start) === startMs,
-          );
-        }),
-      );
+      const services = all.map((o) => o.service);
+      const fits = await servicesAt(ctx, { actor, professionalId, start, overbook, services });
       const fitting = all.filter((_, i) => fits[i]);
       const offered = fitting.length > 0 ? fitting : all;
       const agenda = filter.agenda;
@@ -171,7 +151,7 @@ export const deskBookRoutes =
       const start = parseInstant(body.inicio);
       if (professionalId === null || start === null) return reply.callNotFound();
       const overbook = body.sobreturno === '1';
-      const service = serviceOf(text(body.servicio));
+      const service = parseService(text(body.servicio));
       const insurerId = parseId(body.obraSocial);
       const filter = filterOf(body, todayIn(page.center.timeZone, ctx.clock.now()));
       const again = async (alert: string, status: number) => {

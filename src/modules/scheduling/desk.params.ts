@@ -18,7 +18,7 @@ export function agendaValue(a: AgendaChoice): string {
   return `${a.kind === 'professional' ? 'profesional' : 'especialidad'}-${a.id}`;
 }
 
-export function parseAgenda(value: unknown): AgendaChoice | null {
+function parseAgenda(value: unknown): AgendaChoice | null {
   const m = typeof value === 'string' ? /^(profesional|especialidad)-(\d{1,10})$/.exec(value) : null;
   const id = idField.safeParse(m?.[2]);
   if (!m || !id.success) return null;

@@ -162,6 +162,12 @@ for (const dialect of testDialects()) {
       await reception.get(`${give}&buscar=1&dni=30.111.222`);
       assert.match(reception.text(), /Dar turno Profesional GONZALEZ José Horario lunes 23\/11 10:20/);
       assert.match(reception.text(), /1 paciente encontrado .* ESPINOSA Test 30111222 OSDE Elegir a ESPINOSA Test/);
+      await reception.get(`${give}&buscar=1&apellido=espi`);
+      assert.match(
+        reception.text(),
+        /1 paciente encontrado .* ESPINOSA Test 30111222/,
+        'or by how the last name starts',
+      );
       const pick = hrefs(reception.html, '/staff/turnos/dar?').find((h) => h.includes(`paciente=${patient.id}`));
       assert.ok(pick);
       await reception.get(pick);
@@ -299,15 +305,22 @@ for (const dialect of testDialects()) {
       assert.ok(overbooks.some((r) => /Sobreturno[\s\S]*FARIAS Test/.test(r)));
     });
 
+    test('the form offers the services the slot serves: a block tied to a study gives no specialty turnos', async () => {
+      const perez = seed.sonographer.id;
+      const slot = `profesional=${perez}&inicio=${encodeURIComponent('2026-11-30T14:00:00-03:00')}`;
+      await reception.get(
+        `/staff/turnos/dar?fecha=2026-11-30&agenda=profesional-${perez}&${slot}&paciente=${seed.patient.id}`,
+      );
+      const services = [...reception.html.matchAll(/<option value="((?:especialidad|estudio)-\d+)"/g)].map((m) => m[1]);
+      assert.deepEqual(services, [`estudio-${seed.echo.id}`], 'PEREZ also attends dermatology, but not in this block');
+    });
+
     test('a professional sees only their own agenda and marks attendance, nothing else', async () => {
-      const doctorId = (
-        await insertStaffUser(t.ctx.database.db, {
-          username: 'drgonzalez',
-          role: 'professional',
-          professionalId: seed.gonzalez.id,
-        })
-      ).id;
-      const doctor = await WebClient.loggedInStaff(t.app, t.ctx, doctorId);
+      const doctor = await WebClient.newStaff(t.app, t.ctx, {
+        username: 'drgonzalez',
+        role: 'professional',
+        professionalId: seed.gonzalez.id,
+      });
       assert.equal(location(await doctor.get('/staff')), '/staff/turnos');
       // Even on a desk computer that remembers the receptionist's specialty view.
       doctor.cookies.set(DESK_COOKIE, encodeURIComponent(`agenda=profesional-${seed.alvarez.id}`));

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context.js';
 import { type Actor, requireStaff } from '../staff/actor.js';
 import { findOrphans, saveChange } from './agenda-orphans.service.js';
-import { holidayDatesBetween, insertException } from './agendas.repo.js';
+import { holidayDatesBetween, insertExceptions } from './agendas.repo.js';
 import { argentineHolidays } from './holidays.rules.js';
 
 /**
@@ -24,28 +24,27 @@ export async function loadNationalHolidays(
     },
     async (p) => {
       const present = await holidayDatesBetween(p.db, `${input.year}-01-01`, `${input.year}-12-31`);
-      const missing = holidays.filter((h) => !present.has(h.date));
-      const windows = missing.map((h) => ({ fromDate: h.date, toDate: h.date, fromTime: null, toTime: null }));
+      const missing = holidays
+        .filter((h) => !present.has(h.date))
+        .map((h) => ({
+          professionalId: null,
+          fromDate: h.date,
+          toDate: h.date,
+          fromTime: null,
+          toTime: null,
+          kind: 'holiday' as const,
+          reason: h.name,
+        }));
       const orphans =
         missing.length === 0
           ? []
           : await findOrphans(
               p,
               { professionalIds: null, fromDate: `${input.year}-01-01`, toDate: `${input.year}-12-31` },
-              (_id, current) => ({ blocks: current.blocks, exceptions: [...current.exceptions, ...windows] }),
+              (_id, current) => ({ blocks: current.blocks, exceptions: [...current.exceptions, ...missing] }),
             );
       const apply = async () => {
-        for (const h of missing) {
-          await insertException(p.db, {
-            professionalId: null,
-            fromDate: h.date,
-            toDate: h.date,
-            fromTime: null,
-            toTime: null,
-            kind: 'holiday',
-            reason: h.name,
-          });
-        }
+        await insertExceptions(p.db, missing);
         return missing.length;
       };
       return { orphans, apply };

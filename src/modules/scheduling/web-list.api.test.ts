@@ -6,7 +6,7 @@ import { insertPatient, insertProfessional } from '../../../test/support/factori
 import { buildSeededApp, type Seed } from '../../../test/support/seeded-app.js';
 import type { TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
-import type { AppointmentOrigin, AppointmentStatus } from '../../platform/db/schema.js';
+import { insertTurno, type TurnoSpec } from './appointments.test-fixture.js';
 
 const EVIL = '=HYPERLINK("http://evil.example";"ver")';
 
@@ -18,46 +18,8 @@ for (const dialect of testDialects()) {
     let reception: Record<string, string>;
     const ids: Record<string, number> = {};
 
-    interface Spec {
-      patientId: number;
-      professionalId: number;
-      start: string;
-      bookedAt: string;
-      specialtyId?: number | null;
-      studyId?: number | null;
-      insurerId?: number | null;
-      origin?: AppointmentOrigin;
-      status?: AppointmentStatus;
-      reason?: string;
-    }
-
-    const insert = async (s: Spec) => {
-      const startMs = Date.parse(s.start);
-      const row = await t.ctx.database.db
-        .insertInto('appointments')
-        .values({
-          patientId: s.patientId,
-          professionalId: s.professionalId,
-          specialtyId: s.specialtyId ?? null,
-          studyId: s.studyId ?? null,
-          insurerId: s.insurerId ?? null,
-          startsAt: new Date(startMs).toISOString(),
-          endsAt: new Date(startMs + 20 * 60_000).toISOString(),
-          status: s.status ?? 'reserved',
-          origin: s.origin ?? 'web',
-          typeLabel: 'WEB',
-          reason: s.reason ?? '',
-          bookedAt: s.bookedAt,
-          bookedIp: s.origin === 'staff' ? null : '190.1.1.1',
-          bookedBy: 'PACIENTE',
-          cancelledAt: null,
-          cancelledBy: null,
-          updatedAt: s.bookedAt,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return row.id;
-    };
+    /** A web turno unless told otherwise: the list's own kind. */
+    const insert = (s: TurnoSpec) => insertTurno(t.ctx.database.db, { origin: 'web', ...s });
 
     before(async () => {
       ({ t, seed, admin } = await buildSeededApp(dialect));

@@ -24,7 +24,7 @@ const FILTERS_TEXT =
   'bookedFrom/bookedTo: fecha en que se otorgó; from/to: fecha del turno. Fechas AAAA-MM-DD en la zona del ' +
   'centro, ambas incluidas. Del otorgado más nuevo al más viejo.';
 
-export const webListItemOutput = z.object({
+const webListItemOutput = z.object({
   id: z.number(),
   patientId: z.number(),
   patientName: z.string(),

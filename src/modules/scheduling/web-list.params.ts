@@ -2,7 +2,7 @@
 // remembered in a cookie, exported, and come back after cancelling or deleting one of its turnos.
 import type { AppointmentStatus } from '../../platform/db/schema.js';
 import { dateField, idField } from '../../platform/http/fields.js';
-import { link } from './views/common.js';
+import { link, parseService } from './views/common.js';
 import type { WebListQuery } from './web-list.service.js';
 
 export const WEB_LIST_PATH = '/staff/web/turnos';
@@ -38,14 +38,6 @@ export interface ParsedFilters {
   values: Record<string, string>;
   /** Per filter, which kind of problem it has. */
   errors: Partial<Record<FilterKey, 'date' | 'choice'>>;
-}
-
-/** "especialidad-3" / "estudio-2": one select offers both, so the list is filtered by one of them. */
-export function parseService(value: string): { specialtyId: number } | { studyId: number } | null {
-  const m = /^(especialidad|estudio)-(\d{1,10})$/.exec(value);
-  const id = idField.safeParse(m?.[2]);
-  if (!m || !id.success) return null;
-  return m[1] === 'especialidad' ? { specialtyId: id.data } : { studyId: id.data };
 }
 
 export function parseFilters(source: Record<string, unknown>): ParsedFilters {

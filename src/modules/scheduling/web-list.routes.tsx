@@ -31,7 +31,7 @@ import { exportWebAppointmentsCsv, listWebAppointments } from './web-list.servic
 const hidden = { schema: { hide: true } };
 const DESK: StaffRole[] = ['admin', 'reception'];
 /** The last filters of this list; under /staff only, like the staff session. */
-export const WEB_LIST_COOKIE = 'turnero_turnos_web';
+const WEB_LIST_COOKIE = 'turnero_turnos_web';
 const COOKIE_DAYS = 180;
 const PAGE_MAX = 100_000;
 

@@ -66,7 +66,7 @@ function describe(q: WebListQuery): string {
   return parts.join(', ');
 }
 
-export function webListView(zone: string, r: repo.WebListRow) {
+function webListView(zone: string, r: repo.WebListRow) {
   const startMs = Date.parse(r.startsAt);
   const civil = utcToCivil(zone, startMs);
   return {
@@ -140,8 +140,7 @@ const CSV_HEADER = [
 /** "2026-11-23" -> "23/11/2026", as Excel in es-AR reads a date. */
 const dmy = (date: string) => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 
-function csvRow(zone: string, item: WebListItem, bookedAtUtc: string) {
-  const booked = utcToCivil(zone, Date.parse(bookedAtUtc));
+function csvRow(item: WebListItem) {
   return [
     item.id,
     dmy(item.date),
@@ -153,7 +152,8 @@ function csvRow(zone: string, item: WebListItem, bookedAtUtc: string) {
     item.insurerName,
     STATUS_ES[item.status],
     item.reason,
-    `${dmy(booked.date)} ${minutesToTime(booked.minutes)}`,
+    // bookedAt is written in the center's zone: "2026-11-20T10:00:00-03:00".
+    `${dmy(item.bookedAt.slice(0, 10))} ${item.bookedAt.slice(11, 16)}`,
     item.bookedIp,
   ];
 }
@@ -166,7 +166,7 @@ export async function exportWebAppointmentsCsv(ctx: AppContext, input: WebListQu
   await audit(ctx, actor, { action: 'appointment.export', detail: `${describe(input)}, ${rows.length} turnos (CSV)` });
   const csv = toCsv(
     CSV_HEADER,
-    rows.map((r) => csvRow(zone, webListView(zone, r), r.bookedAt)),
+    rows.map((r) => csvRow(webListView(zone, r))),
   );
   return { filename: `turnos-web-${todayIn(zone, ctx.clock.now())}.csv`, csv, count: rows.length };
 }

@@ -2,26 +2,13 @@
 // cookie, the CSV has the filtered list, and cancelling or deleting asks first and comes back to the same list.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { insertPatient, insertStaffUser } from '../../../test/support/factories.js';
+import { insertPatient } from '../../../test/support/factories.js';
 import { buildSeededApp, type Seed } from '../../../test/support/seeded-app.js';
 import type { TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
 import { WebClient } from '../../../test/support/web-client.js';
-import type { AppointmentOrigin, AppointmentStatus } from '../../platform/db/schema.js';
 import { inputValue, location } from '../patients/accounts.test-helpers.js';
-
-interface Spec {
-  patientId: number;
-  professionalId: number;
-  start: string;
-  bookedAt: string;
-  reason: string;
-  specialtyId?: number | null;
-  studyId?: number | null;
-  insurerId?: number | null;
-  origin?: AppointmentOrigin;
-  status?: AppointmentStatus;
-}
+import { insertTurno, type TurnoSpec } from './appointments.test-fixture.js';
 
 const REASONS = ['Motivo A1', 'Motivo A2', 'Motivo A3', 'Motivo S1'] as const;
 
@@ -32,39 +19,13 @@ for (const dialect of testDialects()) {
     let desk: WebClient;
     const ids: Record<string, number> = {};
 
-    const insert = async (s: Spec) => {
-      const startMs = Date.parse(s.start);
-      const row = await t.ctx.database.db
-        .insertInto('appointments')
-        .values({
-          patientId: s.patientId,
-          professionalId: s.professionalId,
-          specialtyId: s.specialtyId ?? null,
-          studyId: s.studyId ?? null,
-          insurerId: s.insurerId ?? null,
-          startsAt: new Date(startMs).toISOString(),
-          endsAt: new Date(startMs + 20 * 60_000).toISOString(),
-          status: s.status ?? 'reserved',
-          origin: s.origin ?? 'web',
-          typeLabel: 'WEB',
-          reason: s.reason,
-          bookedAt: s.bookedAt,
-          bookedIp: s.origin === 'staff' ? null : '190.1.1.1',
-          bookedBy: 'PACIENTE',
-          cancelledAt: null,
-          cancelledBy: null,
-          updatedAt: s.bookedAt,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return row.id;
-    };
+    /** A web turno unless told otherwise: the list's own kind. */
+    const insert = (s: TurnoSpec) => insertTurno(t.ctx.database.db, { origin: 'web', ...s });
 
     before(async () => {
       ({ t, seed } = await buildSeededApp(dialect));
       const db = t.ctx.database.db;
-      const user = await insertStaffUser(db, { username: 'mesa-turnos', role: 'reception' });
-      desk = await WebClient.loggedInStaff(t.app, t.ctx, user.id);
+      desk = await WebClient.newStaff(t.app, t.ctx, { username: 'mesa-turnos', role: 'reception' });
       const perez = await insertPatient(db, { dni: '30111222', lastName: 'PÉREZ', insurerId: seed.osde.id });
       const gomez = await insertPatient(db, { dni: '30222333', lastName: 'GÓMEZ' });
       const cardio = { specialtyId: seed.cardiology.id };
@@ -338,12 +299,11 @@ for (const dialect of testDialects()) {
     });
 
     test('professionals get 403 on the list, the export and the actions', async () => {
-      const proUser = await insertStaffUser(t.ctx.database.db, {
+      const pro = await WebClient.newStaff(t.app, t.ctx, {
         username: 'medico-turnos',
         role: 'professional',
         professionalId: seed.alvarez.id,
       });
-      const pro = await WebClient.loggedInStaff(t.app, t.ctx, proUser.id);
       await pro.get('/staff/mi-cuenta');
       for (const url of ['/staff/web/turnos', '/staff/web/turnos/exportar.csv', `/staff/web/turnos/${ids.a3}/borrar`]) {
         assert.equal((await pro.get(url)).statusCode, 403, url);

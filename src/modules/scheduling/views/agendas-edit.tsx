@@ -6,7 +6,7 @@ import { StaffLayout } from '../../../views/staff-layout.js';
 import { Alert, ErrorSummary } from '../../patients/views/form.js';
 import { agendasMessages } from '../agendas.messages.js';
 import type { FormBox } from './agendas.js';
-import { BlockFields, OrphanList, type ProfessionalChoice } from './agendas-parts.js';
+import { BlockFields, blockLabels, OrphanList, type ProfessionalChoice } from './agendas-parts.js';
 
 export function AgendaEditPage(props: {
   page: StaffPage;
@@ -18,20 +18,11 @@ export function AgendaEditPage(props: {
 }) {
   const { page, block, professional, edit } = props;
   const t = agendasMessages(page.lang);
-  const labels = {
-    weekday: t('weekday'),
-    startTime: t('startTime'),
-    endTime: t('endTime'),
-    slotMinutes: t('slotMinutes'),
-    service: t('service'),
-    validFrom: t('validFrom'),
-    validTo: t('validTo'),
-  };
   const back = `/staff/agendas?profesional=${professional.id}`;
   return (
     <StaffLayout page={page} title={`${t('editHours')} · ${professional.name}`}>
       <h1>{t('editTitle', { name: professional.name })}</h1>
-      <ErrorSummary lang={page.lang} errors={edit.form.errors} labels={labels} />
+      <ErrorSummary lang={page.lang} errors={edit.form.errors} labels={blockLabels(page.lang)} />
       {edit.alert && <Alert>{edit.alert}</Alert>}
       {edit.confirm && <OrphanList page={page} confirm={edit.confirm} />}
       <form method="post" action={`/staff/agendas/horarios/${block.id}`} class="card narrow" novalidate>

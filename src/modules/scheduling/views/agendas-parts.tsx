@@ -8,6 +8,7 @@ import type { StaffPage } from '../../../views/page.js';
 import { Field, type FormState, SelectField } from '../../patients/views/form.js';
 import type { OrphanView } from '../agenda-orphans.service.js';
 import { agendasMessages } from '../agendas.messages.js';
+import { HiddenFields } from './common.js';
 
 export interface Named {
   id: number;
@@ -32,13 +33,27 @@ export function exceptionDates(lang: Lang, e: Pick<ScheduleException, 'fromDate'
 }
 
 /** The service select's options: everything, then the professional's specialties and studies. */
-export function serviceOptions(lang: Lang, pro: ProfessionalChoice) {
+function serviceOptions(lang: Lang, pro: ProfessionalChoice) {
   const t = agendasMessages(lang);
   return [
     { value: 'todo', label: t('anything') },
     ...pro.specialties.map((s) => ({ value: `especialidad-${s.id}`, label: t('specialty', { name: s.name }) })),
     ...pro.studies.map((s) => ({ value: `estudio-${s.id}`, label: t('study', { name: s.name }) })),
   ];
+}
+
+/** The block form's fields by name, for the summary of what to correct. */
+export function blockLabels(lang: Lang): Record<string, string> {
+  const t = agendasMessages(lang);
+  return {
+    weekday: t('weekday'),
+    startTime: t('startTime'),
+    endTime: t('endTime'),
+    slotMinutes: t('slotMinutes'),
+    service: t('service'),
+    validFrom: t('validFrom'),
+    validTo: t('validTo'),
+  };
 }
 
 export function BlockFields(props: { page: StaffPage; form: FormState; professional: ProfessionalChoice }) {
@@ -96,21 +111,11 @@ export function ExceptionFields(props: { page: StaffPage; form: FormState; profe
   );
 }
 
-/** Hidden copies of what was posted: the confirmation saves exactly what was checked, not a later edit. */
-function HiddenFields(props: { values: Record<string, string> }) {
-  return (
-    <>
-      {Object.entries(props.values).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-    </>
-  );
-}
-
 export interface OrphanConfirmation {
   orphans: OrphanView[];
   /** Where the confirmation posts, with the same fields as the refused post. */
   action: string;
+  /** Hidden copies of what was posted: the confirmation saves exactly what was checked, not a later edit. */
   values: Record<string, string>;
   button: 'saveAnyway' | 'deleteAnyway' | 'loadAnyway';
 }

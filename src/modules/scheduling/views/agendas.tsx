@@ -8,6 +8,7 @@ import { Alert, ErrorSummary, Field, type FormState } from '../../patients/views
 import { agendasMessages } from '../agendas.messages.js';
 import {
   BlockFields,
+  blockLabels,
   dateText,
   ExceptionFields,
   exceptionDates,
@@ -166,15 +167,6 @@ function ExceptionsTable(props: AgendasPageProps) {
 export function AgendasPage(props: AgendasPageProps) {
   const { page, professional } = props;
   const t = agendasMessages(page.lang);
-  const blockLabels = {
-    weekday: t('weekday'),
-    startTime: t('startTime'),
-    endTime: t('endTime'),
-    slotMinutes: t('slotMinutes'),
-    service: t('service'),
-    validFrom: t('validFrom'),
-    validTo: t('validTo'),
-  };
   const exceptionLabels = {
     kind: t('kind'),
     fromDate: t('fromDate'),
@@ -211,7 +203,7 @@ export function AgendasPage(props: AgendasPageProps) {
           <h2>{t('hoursOf', { name: professional.name })}</h2>
           <BlocksTable {...props} professional={professional} />
           <h2 id="agregar-horario">{t('addHours')}</h2>
-          <FormProblems page={page} box={props.blockForm} labels={blockLabels} />
+          <FormProblems page={page} box={props.blockForm} labels={blockLabels(page.lang)} />
           <form method="post" action="/staff/agendas/horarios#agregar-horario" class="card narrow" novalidate>
             <Csrf page={page} />
             <input type="hidden" name="profesional" value={String(professional.id)} />

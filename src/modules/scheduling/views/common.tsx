@@ -1,5 +1,7 @@
-// Small pieces the booking pages share: links with query strings, the center's contact data, alerts, details.
+// Small pieces the scheduling pages share: links with query strings, a service select's value, hidden fields,
+// the center's contact data, alerts, details.
 import { Fragment } from 'preact';
+import { idField } from '../../../platform/http/fields.js';
 import type { Lang } from '../../../platform/i18n/lang.js';
 import { layoutMessages } from '../../../views/layout.messages.js';
 import type { Page } from '../../../views/page.js';
@@ -21,6 +23,25 @@ export function link(path: string, params: Params = {}): string {
 /** The query parameter that names a specialty or a study in the booking pages' addresses. */
 export function serviceParams(service: { kind: 'specialty' | 'study'; id: number }): Params {
   return service.kind === 'specialty' ? { especialidad: service.id } : { estudio: service.id };
+}
+
+/** "especialidad-3" / "estudio-2": the value of a select that offers both, so one of them is chosen. */
+export function parseService(value: string): { specialtyId: number } | { studyId: number } | null {
+  const m = /^(especialidad|estudio)-(\d{1,10})$/.exec(value);
+  const id = idField.safeParse(m?.[2]);
+  if (!m || !id.success) return null;
+  return m[1] === 'especialidad' ? { specialtyId: id.data } : { studyId: id.data };
+}
+
+/** What a form carries along unseen: the filter to come back to, the fields already chosen. */
+export function HiddenFields(props: { values: Partial<Record<string, string>> }) {
+  return (
+    <>
+      {Object.entries(props.values).map(([name, value]) =>
+        value === undefined ? null : <input key={name} type="hidden" name={name} value={value} />,
+      )}
+    </>
+  );
 }
 
 export function ContactList(props: { page: Page }) {

@@ -6,8 +6,8 @@ import type { StaffPage } from '../../../views/page.js';
 import { RowLink } from '../../../views/staff-kit.js';
 import { deskMessages } from '../desk.messages.js';
 import { type DeskFilter, filterParams } from '../desk.params.js';
-import { link } from './common.js';
-import { FilterFields, type ProfessionalDay, patientName, type Row, timeOf } from './desk-parts.js';
+import { HiddenFields, link } from './common.js';
+import { type ProfessionalDay, patientName, type Row, timeOf } from './desk-parts.js';
 
 /** A small POST form with one button; the rest of its accessible name says which turno it acts on. */
 function ActionForm(props: {
@@ -21,10 +21,7 @@ function ActionForm(props: {
   return (
     <form method="post" action={props.action} class="inline">
       <Csrf page={props.page} />
-      <FilterFields filter={props.filter} />
-      {Object.entries(props.fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
+      <HiddenFields values={{ ...filterParams(props.filter), ...props.fields }} />
       <button type="submit" class="small secondary">
         {props.label}
         <span class="sr-only"> ({props.about})</span>

@@ -9,8 +9,8 @@ import { Alert, type FormState, SelectField } from '../../patients/views/form.js
 import { appointmentMessages } from '../appointment.messages.js';
 import { deskMessages } from '../desk.messages.js';
 import { type DeskFilter, deskLink, filterParams } from '../desk.params.js';
-import { Details, link } from './common.js';
-import { FilterFields, patientName, timeOf } from './desk-parts.js';
+import { Details, HiddenFields, link } from './common.js';
+import { patientName, timeOf } from './desk-parts.js';
 
 type PatientView = ReturnType<typeof patientView>;
 interface Choice {
@@ -47,16 +47,6 @@ function slotParams(p: BookProps): Record<string, string> {
   };
 }
 
-function Hidden(props: { values: Record<string, string> }) {
-  return (
-    <>
-      {Object.entries(props.values).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-    </>
-  );
-}
-
 function SearchStep(props: BookProps) {
   const { page, search } = props;
   const t = deskMessages(page.lang);
@@ -67,7 +57,7 @@ function SearchStep(props: BookProps) {
     <section aria-labelledby="buscar" class="card desk-card">
       <h2 id="buscar">{t('findPatient')}</h2>
       <form method="get" action="/staff/turnos/dar" class="filters">
-        <Hidden values={{ ...slot, buscar: '1' }} />
+        <HiddenFields values={{ ...slot, buscar: '1' }} />
         <label>
           {t('dni')}
           <input name="dni" value={search.dni} inputMode="numeric" autoComplete="off" size={12} />
@@ -139,16 +129,8 @@ function ConfirmStep(props: BookProps & { patient: PatientView }) {
       </p>
       <form method="post" action="/staff/turnos/dar" novalidate>
         <Csrf page={page} />
-        <FilterFields filter={props.filter} />
-        <Hidden
-          values={{
-            profesional: String(props.professional.id),
-            inicio: props.start,
-            paciente: String(patient.id),
-            dni: props.search.dni,
-            apellido: props.search.apellido,
-            ...(props.overbook ? { sobreturno: '1' } : {}),
-          }}
+        <HiddenFields
+          values={{ ...slot, paciente: String(patient.id), dni: props.search.dni, apellido: props.search.apellido }}
         />
         <SelectField name="servicio" label={t('serviceChoose')} form={form} options={props.services} lang={page.lang} />
         <SelectField

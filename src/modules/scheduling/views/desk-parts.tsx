@@ -3,6 +3,7 @@ import { formatTime } from '../../../platform/calendar/format.js';
 import type { Lang } from '../../../platform/i18n/lang.js';
 import type { dayAgenda } from '../day-desk.service.js';
 import { type DeskFilter, filterParams } from '../desk.params.js';
+import { HiddenFields } from './common.js';
 
 export type DayAgenda = Awaited<ReturnType<typeof dayAgenda>>;
 export type ProfessionalDay = DayAgenda['professionals'][number];
@@ -11,13 +12,7 @@ export type Turno = NonNullable<Row['turno']>;
 
 /** Hidden fields that bring the desk's filter along, so the page after an action is the same agenda. */
 export function FilterFields(props: { filter: DeskFilter }) {
-  return (
-    <>
-      {Object.entries(filterParams(props.filter)).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-    </>
-  );
+  return <HiddenFields values={filterParams(props.filter)} />;
 }
 
 export const patientName = (p: { lastName: string; firstName: string }) => `${p.lastName} ${p.firstName}`;

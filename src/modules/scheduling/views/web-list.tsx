@@ -1,6 +1,5 @@
 // "Turnos dados por web": the list with its total and pages, the CSV link, and the confirmation before
 // cancelling or deleting one turno (which says exactly which). The filters: web-list-filters.tsx.
-import { Fragment } from 'preact';
 import { formatCivilDay, formatStamp, formatTime } from '../../../platform/calendar/format.js';
 import type { Lang } from '../../../platform/i18n/lang.js';
 import { Csrf } from '../../../views/layout.js';
@@ -12,7 +11,7 @@ import { Alert } from '../../patients/views/form.js';
 import { webListMessages } from '../web-list.messages.js';
 import { type FilterParams, type ParsedFilters, webListLink } from '../web-list.params.js';
 import type { WebListItem } from '../web-list.service.js';
-import { link } from './common.js';
+import { Details, HiddenFields, link } from './common.js';
 import { type Choices, Filters } from './web-list-filters.js';
 
 /** What the list and the confirmation show of one turno. */
@@ -186,14 +185,7 @@ export function ConfirmPage(props: {
       <p class="notice">
         <strong>{t(kind === 'cancel' ? 'cancelQuestion' : 'deleteQuestion', { turno })}</strong>
       </p>
-      <dl class="details">
-        {rows.map(([label, value]) => (
-          <Fragment key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </Fragment>
-        ))}
-      </dl>
+      <Details rows={rows} />
       <p>{t(kind === 'cancel' ? 'cancelNote' : 'deleteNote')}</p>
       <form
         method="post"
@@ -201,9 +193,7 @@ export function ConfirmPage(props: {
         class="actions"
       >
         <Csrf page={page} />
-        {Object.entries(props.params).map(([name, value]) => (
-          <input key={name} type="hidden" name={name} value={value} />
-        ))}
+        <HiddenFields values={props.params} />
         <button type="submit" class="danger">
           {t(kind === 'cancel' ? 'confirmCancel' : 'confirmDelete')}
         </button>
