@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { DB, MessageChannel } from '../../platform/db/schema.js';
 import type { SentFilter } from './batches.rules.js';
 import { REMINDER_KINDS } from './batches.rules.js';
-import { appointmentRecipientsQuery, patientRecipientsQuery } from './recipients.repo.js';
+import { appointmentRecipientsQuery, inChunks, patientRecipientsQuery } from './recipients.repo.js';
 
 export interface AppointmentCandidateFilter {
   channel: MessageChannel;
@@ -36,8 +36,8 @@ export function appointmentCandidates(db: Kysely<DB>, f: AppointmentCandidateFil
   }
   if (f.professionalIds.length > 0) q = q.where('a.professionalId', 'in', f.professionalIds);
   if (f.sent !== 'all') {
+    // outbox_reminder_once starts with appointment_id: this is an index lookup per turno.
     q = q.where((eb) => {
-      // outbox_reminder_once starts with appointment_id: this is an index lookup per turno.
       const sent = eb.exists(
         eb
           .selectFrom('outbox as o')
@@ -53,27 +53,25 @@ export function appointmentCandidates(db: Kysely<DB>, f: AppointmentCandidateFil
   return q.orderBy('a.startsAt').orderBy('a.id').execute();
 }
 
-/** Every patient (optionally of some insurers), by name; the "already sent" filter is the caller's. */
-export function patientCandidates(db: Kysely<DB>, f: { insurerIds: number[] }) {
+/** Every patient (optionally of some insurers), by name; QUIÉNES asks whether this template was sent to them. */
+export function patientCandidates(db: Kysely<DB>, f: { templateId: number; sent: SentFilter; insurerIds: number[] }) {
   let q = patientRecipientsQuery(db);
   if (f.insurerIds.length > 0) q = q.where('i.id', 'in', f.insurerIds);
+  if (f.sent !== 'all') {
+    // outbox_patient: an index lookup per patient.
+    q = q.where((eb) => {
+      const sent = eb.exists(
+        eb
+          .selectFrom('outbox as o')
+          .select('o.id')
+          .whereRef('o.patientId', '=', 'p.id')
+          .where('o.templateId', '=', f.templateId)
+          .where('o.status', '=', 'sent'),
+      );
+      return f.sent === 'sent' ? sent : eb.not(sent);
+    });
+  }
   return q.orderBy('p.lastName').orderBy('p.firstName').orderBy('p.id').execute();
-}
-
-/**
- * The patients this template was already sent to. One pass over the outbox instead of a lookup per patient:
- * the outbox has no index by patient, and the all-patients list may hold thousands.
- */
-export async function patientsSentTemplate(db: Kysely<DB>, templateId: number): Promise<Set<number>> {
-  const rows = await db
-    .selectFrom('outbox')
-    .select('patientId')
-    .distinct()
-    .where('templateId', '=', templateId)
-    .where('status', '=', 'sent')
-    .where('patientId', 'is not', null)
-    .execute();
-  return new Set(rows.map((r) => r.patientId as number));
 }
 
 export interface PreviousSend {
@@ -83,45 +81,39 @@ export interface PreviousSend {
   lastError: string;
 }
 
-const CHUNK = 500;
-
 /** Earlier reminders of these turnos on this channel, oldest first. */
-export async function previousReminders(
+export function previousReminders(
   db: Kysely<DB>,
   channel: MessageChannel,
   appointmentIds: number[],
 ): Promise<PreviousSend[]> {
-  const found: PreviousSend[] = [];
-  for (let i = 0; i < appointmentIds.length; i += CHUNK) {
-    const rows = await db
+  return inChunks(appointmentIds, (part) =>
+    db
       .selectFrom('outbox')
-      .select(['appointmentId', 'status', 'lastError'])
-      .where('appointmentId', 'in', appointmentIds.slice(i, i + CHUNK))
+      .select(['appointmentId as key', 'status', 'lastError'])
+      .where('appointmentId', 'in', part)
       .where('channel', '=', channel)
       .where('kind', 'in', REMINDER_KINDS)
       .orderBy('id')
-      .execute();
-    for (const r of rows) found.push({ key: r.appointmentId as number, status: r.status, lastError: r.lastError });
-  }
-  return found;
+      .$narrowType<{ key: number }>()
+      .execute(),
+  );
 }
 
 /** Earlier sends of this template to these patients, oldest first. */
-export async function previousTemplateSends(
+export function previousTemplateSends(
   db: Kysely<DB>,
   templateId: number,
   patientIds: number[],
 ): Promise<PreviousSend[]> {
-  const found: PreviousSend[] = [];
-  for (let i = 0; i < patientIds.length; i += CHUNK) {
-    const rows = await db
+  return inChunks(patientIds, (part) =>
+    db
       .selectFrom('outbox')
-      .select(['patientId', 'status', 'lastError'])
-      .where('patientId', 'in', patientIds.slice(i, i + CHUNK))
+      .select(['patientId as key', 'status', 'lastError'])
+      .where('patientId', 'in', part)
       .where('templateId', '=', templateId)
       .orderBy('id')
-      .execute();
-    for (const r of rows) found.push({ key: r.patientId as number, status: r.status, lastError: r.lastError });
-  }
-  return found;
+      .$narrowType<{ key: number }>()
+      .execute(),
+  );
 }

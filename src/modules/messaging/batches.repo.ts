@@ -2,6 +2,7 @@
 // log, so a batch's progress and each row's result are read from it, never copied).
 import type { Kysely } from 'kysely';
 import type { DB, MessageAudience, MessageChannel, OutboxStatus } from '../../platform/db/schema.js';
+import { inChunks } from './recipients.repo.js';
 
 export interface NewBatch {
   templateId: number;
@@ -172,20 +173,15 @@ export async function progressCounts(db: Kysely<DB>, batchId: number): Promise<R
   return counts;
 }
 
-/** This batch's own messages for some of its rows: their state and last error. */
-export function batchMessages(
-  db: Kysely<DB>,
-  batchId: number,
-  keys: { appointmentIds: number[]; patientIds: number[] },
-) {
-  return db
-    .selectFrom('outbox')
-    .select(['appointmentId', 'patientId', 'status', 'lastError', 'sentAt'])
-    .where('batchId', '=', batchId)
-    .where((eb) =>
-      keys.appointmentIds.length > 0
-        ? eb('appointmentId', 'in', keys.appointmentIds)
-        : eb('patientId', 'in', keys.patientIds.length > 0 ? keys.patientIds : [0]),
-    )
-    .execute();
+/** This batch's own messages for some of its rows (by turno, or by patient in all-patients lists). */
+export function batchMessages(db: Kysely<DB>, batchId: number, by: 'appointmentId' | 'patientId', ids: number[]) {
+  return inChunks(ids, (part) =>
+    db
+      .selectFrom('outbox')
+      .select([`${by} as key`, 'status', 'lastError'])
+      .where('batchId', '=', batchId)
+      .where(by, 'in', part)
+      .$narrowType<{ key: number }>()
+      .execute(),
+  );
 }

@@ -3,7 +3,6 @@
 // server, and 10,000 rows are paged and queued whole.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { insertStaffUser } from '../../../test/support/factories.js';
 import type { Seed } from '../../../test/support/seeded-app.js';
 import type { TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
@@ -273,8 +272,7 @@ for (const dialect of testDialects()) {
       const progress = await t.app.inject({ url: `/api/v1/message-batches/${batch.id}/progress`, headers: admin });
       assert.equal(progress.json().pending, batch.total);
       // The desk shows it a page at a time.
-      const user = await insertStaffUser(t.ctx.database.db, { username: 'masivo', role: 'admin' });
-      const desk = await WebClient.loggedInStaff(t.app, t.ctx, user.id);
+      const desk = await WebClient.newStaff(t.app, t.ctx, { username: 'masivo', role: 'admin' });
       const shown = await desk.get(`/staff/mensajes/enviar/${batch.id}?pagina=50`);
       assert.equal(shown.statusCode, 200);
       assert.match(desk.text(), new RegExp(`Página 50 de ${Math.ceil(batch.total / 100)}`));

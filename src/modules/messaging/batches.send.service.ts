@@ -19,26 +19,31 @@ import type { PlaceholderValues } from './templates.rules.js';
 
 const ROLES = ['admin', 'reception'] as const;
 
-interface Origin {
-  patientId: number;
+/** What one row's message says, and until when it is worth sending. */
+interface RowMessage {
+  values: PlaceholderValues;
   appointmentId: number | null;
-  batchId: number;
-  templateId: number;
-  sentBy: string;
   deadlineMs: number;
 }
 
-function outgoing(template: MessageTemplate, recipient: string, values: PlaceholderValues, origin: Origin) {
-  const rendered = renderMessage(template, values);
-  const common = { kind: 'reminder', to: recipient, text: rendered.text, ...origin };
-  if (template.channel === 'mail') {
-    return { ...common, subject: rendered.subject, html: rendered.html } satisfies OutgoingMessage;
-  }
-  return {
-    ...common,
-    channel: template.channel,
-    ...(rendered.payload ? { payload: rendered.payload } : {}),
-  } satisfies OutgoingMessage;
+function outgoing(
+  template: MessageTemplate,
+  row: repo.BatchRow,
+  message: RowMessage,
+  origin: { batchId: number; templateId: number; sentBy: string },
+): OutgoingMessage {
+  const rendered = renderMessage(template, message.values);
+  const common = {
+    ...origin,
+    kind: 'reminder',
+    patientId: row.patientId,
+    appointmentId: message.appointmentId,
+    deadlineMs: message.deadlineMs,
+    to: row.recipient,
+    text: rendered.text,
+  };
+  if (template.channel === 'mail') return { ...common, subject: rendered.subject, html: rendered.html };
+  return { ...common, channel: template.channel, ...(rendered.payload ? { payload: rendered.payload } : {}) };
 }
 
 export interface SendResult {
@@ -69,18 +74,16 @@ export async function sendBatch(
     const template: MessageTemplate = { ...found, channel: batch.channel };
     const rows = await repo.keptRows(trx, batch.id);
     if (rows.length === 0) throw new AppError('BATCH_EMPTY');
-    const origin = (patientId: number, appointmentId: number | null, deadlineMs: number): Origin => ({
-      patientId,
-      appointmentId,
-      batchId: batch.id,
-      templateId: template.id,
-      sentBy: actor.name,
-      deadlineMs,
-    });
-    const messages =
+    const messageOf =
       batch.audience === 'appointments'
-        ? await turnoMessages(trx, template, center, links, rows, now, origin)
-        : await patientMessages(trx, template, center, rows, now, origin);
+        ? await turnoMessage(trx, rows, center, links, now)
+        : await patientMessage(trx, rows, center, now);
+    const origin = { batchId: batch.id, templateId: template.id, sentBy: actor.name };
+    const messages: OutgoingMessage[] = [];
+    for (const row of rows) {
+      const message = messageOf(row);
+      if (message) messages.push(outgoing(template, row, message, origin));
+    }
     if (messages.length === 0) throw new AppError('BATCH_EMPTY');
     await enqueueMessages(trx, messages, now);
     return { id: batch.id, queued: messages.length, skipped: rows.length - messages.length };
@@ -88,61 +91,31 @@ export async function sendBatch(
 }
 
 type Db = Parameters<typeof repo.keptRows>[0];
-type Rows = repo.BatchRow[];
-type OriginOf = (patientId: number, appointmentId: number | null, deadlineMs: number) => Origin;
+/** null: the row is no longer worth a message. */
+type MessageOf = (row: repo.BatchRow) => RowMessage | null;
 
-async function turnoMessages(
-  db: Db,
-  template: MessageTemplate,
-  center: CenterView,
-  links: LinkSigner,
-  rows: Rows,
-  now: number,
-  origin: OriginOf,
-) {
-  const turnos = new Map(
-    (
-      await appointmentRecipients(
-        db,
-        rows.map((r) => r.appointmentId as number),
-      )
-    ).map((t) => [t.appointmentId, t]),
-  );
-  const messages: OutgoingMessage[] = [];
-  for (const row of rows) {
+async function turnoMessage(db: Db, rows: repo.BatchRow[], center: CenterView, links: LinkSigner, now: number) {
+  const ids = rows.map((r) => r.appointmentId as number);
+  const turnos = new Map((await appointmentRecipients(db, ids)).map((t) => [t.appointmentId, t]));
+  return ((row) => {
     const turno = turnos.get(row.appointmentId as number);
+    const startsMs = turno ? Date.parse(turno.startsAt) : 0;
     // Deleted, cancelled or moved into the past since the list was made: a reminder would be wrong or late.
-    if (turno?.status !== 'reserved') continue;
-    const startsMs = Date.parse(turno.startsAt);
-    if (startsMs <= now) continue;
-    const values = appointmentValues(turno, center, links);
-    messages.push(outgoing(template, row.recipient, values, origin(row.patientId, turno.appointmentId, startsMs)));
-  }
-  return messages;
+    if (turno?.status !== 'reserved' || startsMs <= now) return null;
+    return {
+      values: appointmentValues(turno, center, links),
+      appointmentId: turno.appointmentId,
+      deadlineMs: startsMs,
+    };
+  }) satisfies MessageOf;
 }
 
-async function patientMessages(
-  db: Db,
-  template: MessageTemplate,
-  center: CenterView,
-  rows: Rows,
-  now: number,
-  origin: OriginOf,
-) {
-  const patients = new Map(
-    (
-      await patientRecipients(
-        db,
-        rows.map((r) => r.patientId),
-      )
-    ).map((p) => [p.patientId, p]),
-  );
-  const messages: OutgoingMessage[] = [];
-  for (const row of rows) {
+async function patientMessage(db: Db, rows: repo.BatchRow[], center: CenterView, now: number) {
+  const ids = rows.map((r) => r.patientId);
+  const patients = new Map((await patientRecipients(db, ids)).map((p) => [p.patientId, p]));
+  return ((row) => {
     const patient = patients.get(row.patientId);
-    if (!patient) continue;
-    const values = patientValues(patient, center);
-    messages.push(outgoing(template, row.recipient, values, origin(row.patientId, null, now + PATIENT_MESSAGE_TTL_MS)));
-  }
-  return messages;
+    if (!patient) return null;
+    return { values: patientValues(patient, center), appointmentId: null, deadlineMs: now + PATIENT_MESSAGE_TTL_MS };
+  }) satisfies MessageOf;
 }

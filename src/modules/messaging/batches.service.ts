@@ -75,12 +75,7 @@ function describe(request: BatchRequest, channel: MessageChannel): string {
 
 async function findCandidates(ctx: AppContext, zone: string, channel: MessageChannel, request: BatchRequest) {
   const db = ctx.database.db;
-  if (request.audience === 'patients') {
-    const all = await candidates.patientCandidates(db, request);
-    if (request.sent === 'all') return all;
-    const sent = await candidates.patientsSentTemplate(db, request.templateId);
-    return all.filter((p) => sent.has(p.patientId) === (request.sent === 'sent'));
-  }
+  if (request.audience === 'patients') return candidates.patientCandidates(db, request);
   const from = request.from as string;
   const to = request.to as string;
   checkRange(from, to);

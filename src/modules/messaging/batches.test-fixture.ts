@@ -6,59 +6,13 @@ import { insertPatient } from '../../../test/support/factories.js';
 import { buildSeededApp, type Seed } from '../../../test/support/seeded-app.js';
 import type { TestApp } from '../../../test/support/test-app.js';
 import type { DialectName } from '../../platform/db/dialect.js';
-import type { AppointmentStatus, MessageChannel, OutboxStatus } from '../../platform/db/schema.js';
+import type { MessageChannel, OutboxStatus } from '../../platform/db/schema.js';
 import { enqueueMessages } from '../../platform/outbox/outbox.js';
+import { insertTurno, type TurnoSpec } from '../scheduling/appointments.test-fixture.js';
+import { insertTemplate } from './reminders.test-helpers.js';
 
-export const REMINDER_BODY =
+const REMINDER_BODY =
   'Hola [[PACIENTE]]: te recordamos tu turno del [[FECHA]] a las [[HORA]] con [[PROFESIONAL]] ([[ESPECIALIDAD]]).';
-
-export async function insertTemplate(t: TestApp, channel: MessageChannel, title: string, body = REMINDER_BODY) {
-  const now = new Date(t.clock.now()).toISOString();
-  const row = await t.ctx.database.db
-    .insertInto('messageTemplates')
-    .values({ channel, title, body, createdAt: now, updatedAt: now })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-export async function insertTurno(
-  t: TestApp,
-  s: {
-    patientId: number;
-    professionalId: number;
-    start: string;
-    specialtyId?: number | null;
-    studyId?: number | null;
-    insurerId?: number | null;
-    status?: AppointmentStatus;
-  },
-) {
-  const startMs = Date.parse(s.start);
-  const row = await t.ctx.database.db
-    .insertInto('appointments')
-    .values({
-      patientId: s.patientId,
-      professionalId: s.professionalId,
-      specialtyId: s.specialtyId ?? null,
-      studyId: s.studyId ?? null,
-      insurerId: s.insurerId ?? null,
-      startsAt: new Date(startMs).toISOString(),
-      endsAt: new Date(startMs + 20 * 60_000).toISOString(),
-      status: s.status ?? 'reserved',
-      origin: 'staff',
-      typeLabel: 'SISTEMA',
-      bookedAt: '2026-11-20T13:00:00.000Z',
-      bookedIp: null,
-      bookedBy: 'Recepción',
-      cancelledAt: s.status === 'cancelled' ? '2026-11-21T13:00:00.000Z' : null,
-      cancelledBy: s.status === 'cancelled' ? 'Recepción' : null,
-      updatedAt: '2026-11-20T13:00:00.000Z',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
 
 /** A message already in the outbox for a turno (or patient), in a given state: an earlier send. */
 export async function insertEarlierMessage(
@@ -127,60 +81,24 @@ export async function buildDeskFixture(dialect: DialectName): Promise<DeskFixtur
     dora: await patient('DORA', seed.osde.id, { email: null, mobile: '' }),
     eva: await patient('EVA', seed.hiddenInsurer.id, { email: 'eva-sin-arroba.com', mobile: '1234' }),
   };
-  const cardio = { specialtyId: seed.cardiology.id };
+  const turno = (patientId: number, professionalId: number, start: string, more: Partial<TurnoSpec> = {}) =>
+    insertTurno(db, { specialtyId: seed.cardiology.id, patientId, professionalId, start, ...more });
+  const { gonzalez, alvarez } = seed;
   const turnos = {
-    a1: await insertTurno(t, {
-      ...cardio,
-      patientId: patients.ana,
-      professionalId: seed.gonzalez.id,
-      start: '2026-11-24T10:00:00-03:00',
-    }),
-    b1: await insertTurno(t, {
-      ...cardio,
-      patientId: patients.beto,
-      professionalId: seed.alvarez.id,
-      start: '2026-11-25T14:00:00-03:00',
-    }),
-    c1: await insertTurno(t, {
-      ...cardio,
-      patientId: patients.ciro,
-      professionalId: seed.gonzalez.id,
-      start: '2026-11-26T08:00:00-03:00',
-      status: 'cancelled',
-    }),
-    d1: await insertTurno(t, {
-      ...cardio,
-      patientId: patients.dora,
-      professionalId: seed.gonzalez.id,
-      start: '2026-11-27T08:20:00-03:00',
-    }),
-    e1: await insertTurno(t, {
-      ...cardio,
-      patientId: patients.eva,
-      professionalId: seed.gonzalez.id,
-      start: '2026-11-27T08:40:00-03:00',
-    }),
-    echo: await insertTurno(t, {
-      patientId: patients.ana,
-      professionalId: seed.sonographer.id,
+    a1: await turno(patients.ana, gonzalez.id, '2026-11-24T10:00:00-03:00'),
+    b1: await turno(patients.beto, alvarez.id, '2026-11-25T14:00:00-03:00'),
+    c1: await turno(patients.ciro, gonzalez.id, '2026-11-26T08:00:00-03:00', { status: 'cancelled' }),
+    d1: await turno(patients.dora, gonzalez.id, '2026-11-27T08:20:00-03:00'),
+    e1: await turno(patients.eva, gonzalez.id, '2026-11-27T08:40:00-03:00'),
+    echo: await turno(patients.ana, seed.sonographer.id, '2026-11-30T14:00:00-03:00', {
+      specialtyId: null,
       studyId: seed.echo.id,
-      start: '2026-11-30T14:00:00-03:00',
     }),
-    later: await insertTurno(t, {
-      ...cardio,
-      patientId: patients.ana,
-      professionalId: seed.gonzalez.id,
-      start: '2026-12-10T10:00:00-03:00',
-    }),
-    started: await insertTurno(t, {
-      ...cardio,
-      patientId: patients.beto,
-      professionalId: seed.gonzalez.id,
-      start: '2026-11-23T08:00:00-03:00',
-    }),
+    later: await turno(patients.ana, gonzalez.id, '2026-12-10T10:00:00-03:00'),
+    started: await turno(patients.beto, gonzalez.id, '2026-11-23T08:00:00-03:00'),
   };
   const templates = {
-    mail: await insertTemplate(t, 'mail', 'Recordatorio de turno'),
+    mail: await insertTemplate(t, 'mail', 'Recordatorio de turno', REMINDER_BODY),
     sms: await insertTemplate(t, 'sms', 'Recordatorio SMS', 'Turno [[FECHA]] [[HORA]] con [[PROFESIONAL]]'),
     news: await insertTemplate(t, 'mail', 'Novedades', 'Hola [[PACIENTE]]: el centro [[CENTRO]] tiene novedades.'),
   };

@@ -79,24 +79,6 @@ function earlier(sends: PreviousSend[]): Map<number, { sent: boolean; error: str
   return byKey;
 }
 
-const CHUNK = 500;
-
-async function ownMessages(db: Kysely<DB>, batch: BatchRecord, rows: BatchRow[]) {
-  const byKey = new Map<number, { status: OutboxStatus; lastError: string }>();
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const part = rows.slice(i, i + CHUNK);
-    const keys =
-      batch.audience === 'appointments'
-        ? { appointmentIds: part.map((r) => r.appointmentId as number), patientIds: [] }
-        : { appointmentIds: [], patientIds: part.map((r) => r.patientId) };
-    for (const m of await batchMessages(db, batch.id, keys)) {
-      const key = batch.audience === 'appointments' ? m.appointmentId : m.patientId;
-      if (key !== null) byKey.set(key, { status: m.status, lastError: m.lastError });
-    }
-  }
-  return byKey;
-}
-
 /** The rows as lists show them: current names, dates and contact state, plus what the outbox knows. */
 export async function describeRows(
   db: Kysely<DB>,
@@ -117,17 +99,18 @@ export async function describeRows(
       : forTurnos
         ? previousReminders(db, batch.channel, keys)
         : previousTemplateSends(db, batch.templateId, keys),
-    draft ? new Map<number, { status: OutboxStatus; lastError: string }>() : ownMessages(db, batch, rows),
+    draft ? [] : batchMessages(db, batch.id, forTurnos ? 'appointmentId' : 'patientId', keys),
   ]);
   const turnoById = new Map(turnos.map((t) => [t.appointmentId, t]));
   const patientById = new Map(patients.map((p) => [p.patientId, p]));
   const before = earlier(previous);
+  const ownByKey = new Map(own.map((m) => [m.key, m]));
   return rows.map((r) => {
     const turno = forTurnos ? turnoById.get(r.appointmentId as number) : undefined;
     const person = turno ?? patientById.get(r.patientId);
     const civil = turno ? utcToCivil(zone, Date.parse(turno.startsAt)) : null;
     const past = before.get(keyOf(r));
-    const mine = own.get(keyOf(r));
+    const mine = ownByKey.get(keyOf(r));
     return {
       id: r.id,
       appointmentId: r.appointmentId,

@@ -16,20 +16,20 @@ export interface LinkSigner {
 
 export const patientFullName = (p: { firstName: string; lastName: string }) => `${p.firstName} ${p.lastName}`.trim();
 
-function centerValues(center: CenterView): PlaceholderValues {
-  return { CENTRO: center.name, DIRECCION: center.address, TELEFONO: center.phones };
-}
-
 export function patientValues(row: PatientRecipient, center: CenterView): PlaceholderValues {
-  return { ...centerValues(center), PACIENTE: patientFullName(row), OBRA_SOCIAL: row.insurerName ?? '' };
+  return {
+    CENTRO: center.name,
+    DIRECCION: center.address,
+    TELEFONO: center.phones,
+    PACIENTE: patientFullName(row),
+    OBRA_SOCIAL: row.insurerName ?? '',
+  };
 }
 
 export function appointmentValues(row: AppointmentRecipient, center: CenterView, links: LinkSigner): PlaceholderValues {
   const startsMs = Date.parse(row.startsAt);
   return {
-    ...centerValues(center),
-    PACIENTE: patientFullName(row),
-    OBRA_SOCIAL: row.insurerName ?? '',
+    ...patientValues(row, center),
     FECHA: formatDay('es', center.timeZone, startsMs),
     HORA: formatTime('es', center.timeZone, startsMs),
     PROFESIONAL: `${row.professionalLastName} ${row.professionalFirstName}`,

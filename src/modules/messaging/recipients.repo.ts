@@ -3,6 +3,23 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 
+/** Reads by lists of at most 500 ids: far below both databases' bound-parameter limits, whatever the list. */
+export async function inChunks<R>(ids: readonly number[], read: (part: number[]) => Promise<R[]>): Promise<R[]> {
+  const rows: R[] = [];
+  for (let i = 0; i < ids.length; i += 500) rows.push(...(await read(ids.slice(i, i + 500))));
+  return rows;
+}
+
+/** The patient's columns, with the insurer the list shows joined as `i`. */
+const PERSON = [
+  'p.lastName as lastName',
+  'p.firstName as firstName',
+  'p.email as email',
+  'p.mobile as mobile',
+  'i.id as insurerId',
+  'i.name as insurerName',
+] as const;
+
 /** The turno-based rows, with every column the desk's list and the placeholders use; filters are added by callers. */
 export function appointmentRecipientsQuery(db: Kysely<DB>) {
   return (
@@ -17,18 +34,13 @@ export function appointmentRecipientsQuery(db: Kysely<DB>) {
         join.on((eb) => eb('i.id', '=', eb.fn.coalesce('a.insurerId', 'p.insurerId'))),
       )
       .select([
+        ...PERSON,
         'a.id as appointmentId',
         'a.patientId as patientId',
         'a.startsAt as startsAt',
         'a.status as status',
         'a.professionalId as professionalId',
         'a.specialtyId as specialtyId',
-        'p.lastName as lastName',
-        'p.firstName as firstName',
-        'p.email as email',
-        'p.mobile as mobile',
-        'i.id as insurerId',
-        'i.name as insurerName',
         'pr.lastName as professionalLastName',
         'pr.firstName as professionalFirstName',
         's.name as specialtyName',
@@ -46,41 +58,17 @@ export function patientRecipientsQuery(db: Kysely<DB>) {
   return db
     .selectFrom('patients as p')
     .leftJoin('insurers as i', 'i.id', 'p.insurerId')
-    .select([
-      'p.id as patientId',
-      'p.lastName as lastName',
-      'p.firstName as firstName',
-      'p.email as email',
-      'p.mobile as mobile',
-      'i.id as insurerId',
-      'i.name as insurerName',
-    ]);
+    .select([...PERSON, 'p.id as patientId']);
 }
 
 export type PatientRecipient = Awaited<
   ReturnType<ReturnType<typeof patientRecipientsQuery>['executeTakeFirstOrThrow']>
 >;
 
-export async function appointmentRecipients(db: Kysely<DB>, ids: number[]): Promise<AppointmentRecipient[]> {
-  const rows: AppointmentRecipient[] = [];
-  for (let i = 0; i < ids.length; i += 500) {
-    rows.push(
-      ...(await appointmentRecipientsQuery(db)
-        .where('a.id', 'in', ids.slice(i, i + 500))
-        .execute()),
-    );
-  }
-  return rows;
+export function appointmentRecipients(db: Kysely<DB>, ids: number[]): Promise<AppointmentRecipient[]> {
+  return inChunks(ids, (part) => appointmentRecipientsQuery(db).where('a.id', 'in', part).execute());
 }
 
-export async function patientRecipients(db: Kysely<DB>, ids: number[]): Promise<PatientRecipient[]> {
-  const rows: PatientRecipient[] = [];
-  for (let i = 0; i < ids.length; i += 500) {
-    rows.push(
-      ...(await patientRecipientsQuery(db)
-        .where('p.id', 'in', ids.slice(i, i + 500))
-        .execute()),
-    );
-  }
-  return rows;
+export function patientRecipients(db: Kysely<DB>, ids: number[]): Promise<PatientRecipient[]> {
+  return inChunks(ids, (part) => patientRecipientsQuery(db).where('p.id', 'in', part).execute());
 }

@@ -6,11 +6,17 @@ import type { AppContext } from '../../context.js';
 import type { AppError } from '../../errors.js';
 import type { StaffRole } from '../../platform/db/schema.js';
 import { idField } from '../../platform/http/fields.js';
-import { baseUrlOf, expected, formBody, queryOf } from '../../platform/http/request.js';
+import { baseUrlOf, expected, formBody, idParam, queryOf } from '../../platform/http/request.js';
 import { sendPage } from '../../views/page.js';
 import type { WebShell } from '../../web/shell.js';
 import type { StaffActor } from '../staff/actor.js';
-import { batchRequest, deskChoices, recentBatches, rememberedRequest } from './batches.desk.service.js';
+import {
+  batchRequest,
+  type DeskChoices,
+  deskChoices,
+  recentBatches,
+  rememberedRequest,
+} from './batches.desk.service.js';
 import { sendBatch } from './batches.send.service.js';
 import {
   batchCsv,
@@ -48,13 +54,12 @@ const batchLink = (id: number, extra: Record<string, string | number> = {}) => {
 export const sendDeskRoutes =
   (ctx: AppContext, shell: WebShell): FastifyPluginAsync =>
   async (app) => {
-    const idOf = (request: FastifyRequest) => idField.safeParse((request.params as { id: string }).id);
-
+    /** The form is made once the choices are read: an untouched one starts from their default dates. */
     async function deskPage(
       request: FastifyRequest,
       reply: FastifyReply,
       actor: StaffActor,
-      form: DeskForm,
+      formOf: (choices: DeskChoices) => DeskForm,
       status: number,
       error?: AppError,
     ) {
@@ -63,6 +68,7 @@ export const sendDeskRoutes =
         deskChoices(ctx, { actor }),
         recentBatches(ctx, { actor }),
       ]);
+      const form = formOf(choices);
       const alert = error?.messageIn(page.lang);
       return sendPage(
         reply,
@@ -98,11 +104,14 @@ export const sendDeskRoutes =
       if (!actor) return reply;
       // "Cambiar filtros" opens the form with that list's choices; the menu, with this user's last ones.
       const lote = idField.safeParse(queryOf(request).lote);
-      const [prefill, choices] = await Promise.all([
-        lote.success ? batchRequest(ctx, { actor, id: lote.data }) : rememberedRequest(ctx, { actor }),
-        deskChoices(ctx, { actor }),
-      ]);
-      const form: DeskForm = { values: deskValues(prefill, choices.defaults), errors: {}, input: null };
+      const prefill = await (lote.success
+        ? batchRequest(ctx, { actor, id: lote.data })
+        : rememberedRequest(ctx, { actor }));
+      const form = (choices: DeskChoices): DeskForm => ({
+        values: deskValues(prefill, choices.defaults),
+        errors: {},
+        input: null,
+      });
       return deskPage(request, reply, actor, form, 200);
     });
 
@@ -110,23 +119,23 @@ export const sendDeskRoutes =
       const actor = shell.requireStaff(request, reply, DESK);
       if (!actor) return reply;
       const form = parseDeskForm(formBody(request));
-      if (!form.input) return deskPage(request, reply, actor, form, 400);
+      if (!form.input) return deskPage(request, reply, actor, () => form, 400);
       try {
         const batch = await generateBatch(ctx, { actor, ...form.input });
         return reply.redirect(batchLink(batch.id), 303);
       } catch (e) {
         const error = expected(e, reply, ['NOT_FOUND', 'BATCH_RANGE_TOO_LONG', 'BATCH_TOO_LARGE', 'VALIDATION_ERROR']);
-        return deskPage(request, reply, actor, form, error.status, error);
+        return deskPage(request, reply, actor, () => form, error.status, error);
       }
     });
 
     app.get(`${DESK_PATH}/:id`, hidden, async (request, reply) => {
       const actor = shell.requireStaff(request, reply, DESK);
       if (!actor) return reply;
-      const id = idOf(request);
-      if (!id.success) return reply.callNotFound();
+      const id = idParam(request);
+      if (id === null) return reply.callNotFound();
       const query = queryOf(request);
-      return batchPage(request, reply, actor, id.data, {
+      return batchPage(request, reply, actor, id, {
         page: pageNumber(query.pagina),
         ok: OK.find((word) => word === query.ok),
         alreadySent: query.aviso === 'ya-enviado',
@@ -140,56 +149,56 @@ export const sendDeskRoutes =
     app.post(`${DESK_PATH}/:id/quitar`, hidden, async (request, reply) => {
       const actor = shell.requireStaff(request, reply, DESK);
       if (!actor) return reply;
-      const id = idOf(request);
-      if (!id.success) return reply.callNotFound();
+      const id = idParam(request);
+      if (id === null) return reply.callNotFound();
       const body = formBody(request);
       const row = idField.safeParse(body.fila);
-      if (!row.success) return reply.redirect(batchLink(id.data), 303);
+      if (!row.success) return reply.redirect(batchLink(id), 303);
       try {
-        await removeBatchRows(ctx, { actor, id: id.data, rowIds: [row.data] });
+        await removeBatchRows(ctx, { actor, id, rowIds: [row.data] });
       } catch (e) {
         expected(e, reply, ['BATCH_ALREADY_SENT']);
-        return alreadySent(reply, id.data);
+        return alreadySent(reply, id);
       }
-      return reply.redirect(batchLink(id.data, { pagina: pageNumber(body.pagina), ok: 'quitado' }), 303);
+      return reply.redirect(batchLink(id, { pagina: pageNumber(body.pagina), ok: 'quitado' }), 303);
     });
 
     app.post(`${DESK_PATH}/:id/restaurar`, hidden, async (request, reply) => {
       const actor = shell.requireStaff(request, reply, DESK);
       if (!actor) return reply;
-      const id = idOf(request);
-      if (!id.success) return reply.callNotFound();
+      const id = idParam(request);
+      if (id === null) return reply.callNotFound();
       try {
-        await restoreBatchRows(ctx, { actor, id: id.data });
+        await restoreBatchRows(ctx, { actor, id });
       } catch (e) {
         expected(e, reply, ['BATCH_ALREADY_SENT']);
-        return alreadySent(reply, id.data);
+        return alreadySent(reply, id);
       }
-      return reply.redirect(batchLink(id.data, { ok: 'restaurado' }), 303);
+      return reply.redirect(batchLink(id, { ok: 'restaurado' }), 303);
     });
 
     app.post(`${DESK_PATH}/:id/enviar`, hidden, async (request, reply) => {
       const actor = shell.requireStaff(request, reply, DESK);
       if (!actor) return reply;
-      const id = idOf(request);
-      if (!id.success) return reply.callNotFound();
+      const id = idParam(request);
+      if (id === null) return reply.callNotFound();
       try {
-        await sendBatch(ctx, { actor, id: id.data, baseUrl: baseUrlOf(ctx, request) });
+        await sendBatch(ctx, { actor, id, baseUrl: baseUrlOf(ctx, request) });
       } catch (e) {
         const error = expected(e, reply, ['BATCH_ALREADY_SENT', 'BATCH_EMPTY']);
         // A double click or a second tab: the first click sent it; this one shows its progress.
-        if (error.code === 'BATCH_ALREADY_SENT') return alreadySent(reply, id.data);
-        return batchPage(request, reply, actor, id.data, { status: error.status, error });
+        if (error.code === 'BATCH_ALREADY_SENT') return alreadySent(reply, id);
+        return batchPage(request, reply, actor, id, { status: error.status, error });
       }
-      return reply.redirect(batchLink(id.data, { ok: 'enviado' }), 303);
+      return reply.redirect(batchLink(id, { ok: 'enviado' }), 303);
     });
 
     app.get(`${DESK_PATH}/:id/listado.csv`, hidden, async (request, reply) => {
       const actor = shell.requireStaff(request, reply, DESK);
       if (!actor) return reply;
-      const id = idOf(request);
-      if (!id.success) return reply.callNotFound();
-      const { filename, csv } = await batchCsv(ctx, { actor, id: id.data });
+      const id = idParam(request);
+      if (id === null) return reply.callNotFound();
+      const { filename, csv } = await batchCsv(ctx, { actor, id });
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${filename}"`)
@@ -201,9 +210,9 @@ export const sendDeskRoutes =
     app.get(`${DESK_PATH}/:id/progreso`, hidden, async (request, reply) => {
       const actor = shell.requireStaff(request, reply, DESK);
       if (!actor) return reply;
-      const id = idOf(request);
-      if (!id.success) return reply.callNotFound();
-      const progress = await batchProgress(ctx, { actor, id: id.data });
+      const id = idParam(request);
+      if (id === null) return reply.callNotFound();
+      const progress = await batchProgress(ctx, { actor, id });
       return reply.header('cache-control', 'no-store').send(progress);
     });
   };

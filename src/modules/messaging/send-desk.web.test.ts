@@ -3,7 +3,6 @@
 // worker sends, "Cambiar filtros" and the CSV.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { insertStaffUser } from '../../../test/support/factories.js';
 import type { TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
 import { WebClient } from '../../../test/support/web-client.js';
@@ -21,8 +20,7 @@ for (const dialect of testDialects()) {
     before(async () => {
       f = await buildDeskFixture(dialect);
       t = f.t;
-      const user = await insertStaffUser(t.ctx.database.db, { username: 'recepcion', role: 'reception' });
-      desk = await WebClient.loggedInStaff(t.app, t.ctx, user.id);
+      desk = await WebClient.newStaff(t.app, t.ctx, { username: 'recepcion', role: 'reception' });
     });
     after(() => t.close());
 
@@ -190,12 +188,11 @@ for (const dialect of testDialects()) {
     });
 
     test('a professional cannot open the desk', async () => {
-      const user = await insertStaffUser(t.ctx.database.db, {
+      const pro = await WebClient.newStaff(t.app, t.ctx, {
         username: 'medico',
         role: 'professional',
         professionalId: f.seed.gonzalez.id,
       });
-      const pro = await WebClient.loggedInStaff(t.app, t.ctx, user.id);
       assert.equal((await pro.get(DESK)).statusCode, 403);
     });
   });

@@ -1,7 +1,7 @@
 // The transactional outbox: a message (mail, SMS, WhatsApp) is a row written with its cause; the worker sends
 // rows and records each result. It is also the send log: nothing is sent that is not a row here.
 import { randomUUID } from 'node:crypto';
-import { type Insertable, type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import type { Database } from '../db/database.js';
 import { skipLockedRows } from '../db/dialect.js';
 import type { DB, MessageChannel, OutboxMessage, OutboxTable } from '../db/schema.js';
@@ -105,8 +105,28 @@ export async function enqueueMail(db: Kysely<DB>, mail: OutgoingMail, nowMs: num
 export const EXPIRED_ERROR = 'No se envió antes de su plazo (el turno ya pasó o el envío venció)';
 
 /**
+ * Fails pending rows past their deadline, of every channel (one whose sender is not configured too), so the
+ * send log says so instead of showing them pending forever. Once per worker cycle: it reads every pending
+ * row, and claimDue already skips expired ones.
+ */
+export async function failExpired(database: Database, nowMs: number): Promise<void> {
+  const now = isoUtc(nowMs);
+  await database.db
+    .updateTable('outbox')
+    .set((eb) => ({
+      status: 'failed',
+      lockedUntil: null,
+      lastError: sql<string>`${`${EXPIRED_ERROR}. `} || ${eb.ref('lastError')}`,
+    }))
+    .where('status', '=', 'pending')
+    .where('deadlineAt', '<', now)
+    .where((eb) => eb.or([eb('lockedUntil', 'is', null), eb('lockedUntil', '<', now)]))
+    .execute();
+}
+
+/**
  * Leases up to `limit` due rows of these channels to this worker for `leaseMs`; a worker that dies lets
- * them go when the lease ends. Rows past their deadline are failed here instead of being sent late.
+ * them go when the lease ends. A row past its deadline is never taken: failExpired fails it.
  */
 export async function claimDue(
   database: Database,
@@ -115,17 +135,6 @@ export async function claimDue(
   const now = isoUtc(options.nowMs);
   if (options.channels.length === 0) return [];
   return database.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('outbox')
-      .set((eb) => ({
-        status: 'failed',
-        lockedUntil: null,
-        lastError: sql<string>`${`${EXPIRED_ERROR}. `} || ${eb.ref('lastError')}`,
-      }))
-      .where('status', '=', 'pending')
-      .where('deadlineAt', '<', now)
-      .where((eb) => eb.or([eb('lockedUntil', 'is', null), eb('lockedUntil', '<', now)]))
-      .execute();
     const due = await skipLockedRows(
       trx
         .selectFrom('outbox')
@@ -134,6 +143,9 @@ export async function claimDue(
         .where('status', '=', 'pending')
         .where('nextAttemptAt', '<=', now)
         .where((eb) => eb.or([eb('lockedUntil', 'is', null), eb('lockedUntil', '<', now)]))
+        .where((eb) => eb.or([eb('deadlineAt', 'is', null), eb('deadlineAt', '>=', now)]))
+        // The due index's own order (SQLite's indexes end with the rowid): no sort of every pending row per batch.
+        .orderBy('nextAttemptAt')
         .orderBy('id')
         .limit(options.limit),
       database.dialect,
@@ -175,21 +187,25 @@ async function withoutCancelledTurnos(trx: Kysely<DB>, rows: OutboxMessage[]): P
     )
     .execute();
   const byId = new Map(turnos.map((a) => [a.id, a]));
-  const stale = new Map<number, string>();
+  const cancelled: number[] = [];
+  const moved: number[] = [];
   for (const row of reminders) {
     const turno = byId.get(row.appointmentId as number);
-    if (turno?.status === 'cancelled') stale.set(row.id, TURNO_CANCELLED_ERROR);
-    else if (turno && row.deadlineAt && Date.parse(row.deadlineAt) !== Date.parse(turno.startsAt)) {
-      stale.set(row.id, TURNO_MOVED_ERROR);
-    }
+    if (turno?.status === 'cancelled') cancelled.push(row.id);
+    else if (turno && row.deadlineAt && Date.parse(row.deadlineAt) !== Date.parse(turno.startsAt)) moved.push(row.id);
   }
-  for (const [id, reason] of stale) {
+  for (const [ids, reason] of [
+    [cancelled, TURNO_CANCELLED_ERROR],
+    [moved, TURNO_MOVED_ERROR],
+  ] as const) {
+    if (ids.length === 0) continue;
     await trx
       .updateTable('outbox')
       .set({ status: 'cancelled', lockedUntil: null, lastError: reason })
-      .where('id', '=', id)
+      .where('id', 'in', ids)
       .execute();
   }
+  const stale = new Set([...cancelled, ...moved]);
   return rows.filter((r) => !stale.has(r.id));
 }
 
@@ -198,47 +214,31 @@ export type SendOutcome =
   /** retryAtMs null: failed for good. */
   | { id: number; sent: false; error: string; retryAtMs: number | null };
 
+/** What one outcome writes to its row, besides releasing the lease and counting the attempt. */
+function resultOf(outcome: SendOutcome, sentAt: string): Updateable<OutboxTable> {
+  if (outcome.sent) return { status: 'sent', sentAt, providerId: outcome.providerId ?? '' };
+  const lastError = outcome.error.slice(0, 1000);
+  if (outcome.retryAtMs === null) return { status: 'failed', lastError };
+  return { status: 'pending', lastError, nextAttemptAt: isoUtc(outcome.retryAtMs) };
+}
+
 /** Records a worker's results in one transaction: one write per batch instead of one per message. */
 export async function recordOutcomes(database: Database, outcomes: SendOutcome[], nowMs: number) {
   if (outcomes.length === 0) return;
+  const sentAt = isoUtc(nowMs);
+  const write = (trx: Kysely<DB>, ids: number[], result: Updateable<OutboxTable>) =>
+    trx
+      .updateTable('outbox')
+      .set((eb) => ({ ...result, lockedUntil: null, attempts: eb('attempts', '+', 1) }))
+      .where('id', 'in', ids)
+      .execute();
   await database.db.transaction().execute(async (trx) => {
-    // Every sent row of the batch in one statement (one round trip on PostgreSQL); the provider's id, when
-    // there is one, row by row.
-    const sent = outcomes.filter((o) => o.sent);
-    if (sent.length > 0) {
-      await trx
-        .updateTable('outbox')
-        .set((eb) => ({ status: 'sent', sentAt: isoUtc(nowMs), lockedUntil: null, attempts: eb('attempts', '+', 1) }))
-        .where(
-          'id',
-          'in',
-          sent.map((o) => o.id),
-        )
-        .execute();
-    }
+    // Every plain sent row in one statement (one round trip on PostgreSQL); a provider's id, and a failure's
+    // own error and retry time, row by row.
+    const plain = outcomes.filter((o) => o.sent && !o.providerId).map((o) => o.id);
+    if (plain.length > 0) await write(trx, plain, { status: 'sent', sentAt });
     for (const outcome of outcomes) {
-      if (outcome.sent) {
-        if (outcome.providerId) {
-          await trx
-            .updateTable('outbox')
-            .set({ providerId: outcome.providerId })
-            .where('id', '=', outcome.id)
-            .execute();
-        }
-        continue;
-      }
-      const retry = outcome.retryAtMs;
-      await trx
-        .updateTable('outbox')
-        .set((eb) => ({
-          status: retry === null ? 'failed' : 'pending',
-          ...(retry === null ? {} : { nextAttemptAt: isoUtc(retry) }),
-          lockedUntil: null,
-          lastError: outcome.error.slice(0, 1000),
-          attempts: eb('attempts', '+', 1),
-        }))
-        .where('id', '=', outcome.id)
-        .execute();
+      if (!outcome.sent || outcome.providerId) await write(trx, [outcome.id], resultOf(outcome, sentAt));
     }
   });
 }

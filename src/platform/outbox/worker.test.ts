@@ -1,13 +1,16 @@
 // The outbox and its worker against a real SMTP server on loopback: sent once, retried when the server
-// says "later", failed for good when it says "never", and never sent twice by two workers.
+// says "later", failed for good when it says "never" or when its deadline passes, and never sent twice by two
+// workers; SMS through a provider stand-in keep the provider's id.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { insertPatient, insertProfessional } from '../../../test/support/factories.js';
 import { SmtpSink } from '../../../test/support/smtp-sink.js';
 import { createTestDatabase, type TestDatabase, testDialects } from '../../../test/support/test-db.js';
 import { smtpSender } from '../mail/smtp.js';
+import { StandIn } from '../sms/stand-in.test-helpers.js';
+import { webhookProvider } from '../sms/webhook.js';
 import { fixedClock } from '../time/clock.js';
-import { enqueueMail, TURNO_CANCELLED_ERROR, TURNO_MOVED_ERROR } from './outbox.js';
+import { EXPIRED_ERROR, enqueueMail, enqueueMessages, TURNO_CANCELLED_ERROR, TURNO_MOVED_ERROR } from './outbox.js';
 import { fixedSenders, OutboxWorker } from './worker.js';
 
 const NOW = Date.UTC(2026, 10, 23, 12, 0);
@@ -130,6 +133,75 @@ for (const dialect of testDialects()) {
       assert.equal(sink.mails.length, 30);
       assert.equal(new Set(sink.mails.map((m) => m.subject)).size, 30);
       assert.ok((await rows()).every((r) => r.status === 'sent' && r.attempts === 1));
+    });
+
+    test('one batch of mixed results: the mail sent, an SMS with its provider id, SMS refused for now and for good', async () => {
+      const db = testDb.database.db;
+      const standIn = await StandIn.start({ status: 200, body: '' });
+      try {
+        await enqueueMail(db, { kind: 'test', to: 'mixto@example.com', subject: 'M', text: 'm' }, clock.now());
+        const texts = ['ok', 'later', 'never'];
+        await enqueueMessages(
+          db,
+          texts.map((text) => ({ kind: 'test', channel: 'sms' as const, to: '+5491112345678', text })),
+          clock.now(),
+        );
+        standIn.answer(
+          { status: 200, body: '{"id":"gw-1"}' },
+          { status: 503, body: 'ocupado' },
+          { status: 422, body: '{"error":"número inválido"}' },
+        );
+        const mixed = new OutboxWorker({
+          database: testDb.database,
+          clock,
+          concurrency: 1, // the stand-in answers in arrival order
+          senders: fixedSenders({
+            mail: { sender: smtpSender(sink.url), from: 'turnos@centro.test' },
+            sms: webhookProvider({ url: standIn.url }),
+          }),
+        });
+        workers.push(mixed);
+        assert.equal(await mixed.drain(), 4);
+        const [mail, ok, later, never] = await rows();
+        assert.deepEqual([mail?.status, mail?.attempts, mail?.providerId], ['sent', 1, '']);
+        assert.deepEqual([ok?.status, ok?.attempts, ok?.providerId], ['sent', 1, 'gw-1']);
+        assert.deepEqual([later?.status, later?.attempts], ['pending', 1]);
+        assert.match(String(later?.lastError), /ocupado/);
+        assert.equal(Date.parse(String(later?.nextAttemptAt)), clock.now() + 60_000);
+        assert.deepEqual([never?.status, never?.attempts], ['failed', 1]);
+        assert.match(String(never?.lastError), /número inválido/);
+        assert.ok([mail, ok, later, never].every((r) => r?.lockedUntil === null));
+      } finally {
+        await standIn.close();
+      }
+    });
+
+    test('past its deadline a message is failed instead of sent late, keeping its last error, on any channel', async () => {
+      const db = testDb.database.db;
+      const deadlineMs = clock.now() + 30 * 60_000;
+      await enqueueMail(
+        db,
+        { kind: 'reminder', to: 'tarde@example.com', subject: 'T', text: 't', deadlineMs },
+        clock.now(),
+      );
+      // No SMS sender here: the message waits for one, but not past its deadline.
+      await enqueueMessages(
+        db,
+        [{ kind: 'reminder', channel: 'sms', to: '+5491112345678', text: 't', deadlineMs }],
+        clock.now(),
+      );
+      sink.answer = () => 451;
+      await worker().drain();
+      sink.answer = () => undefined;
+      clock.advance(31 * 60_000); // the mail's retry is due, and so is its deadline
+      assert.equal(await worker().drain(), 0, 'nothing is sent after its deadline');
+      assert.equal(sink.mails.length, 0);
+      const [mail, sms] = await rows();
+      assert.equal(mail?.status, 'failed');
+      assert.ok(mail?.lastError.startsWith(`${EXPIRED_ERROR}. `), mail?.lastError);
+      assert.match(String(mail?.lastError), /451/);
+      assert.equal(sms?.status, 'failed');
+      assert.ok(sms?.lastError.startsWith(EXPIRED_ERROR), sms?.lastError);
     });
 
     test('a reminder whose turno was cancelled or moved after queuing is not sent, and the log says why', async () => {

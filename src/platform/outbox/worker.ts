@@ -6,7 +6,7 @@ import type { MailSender } from '../mail/smtp.js';
 import { DeliveryError, type E164, type SmsProvider } from '../sms/provider.js';
 import type { Clock } from '../time/clock.js';
 import type { WhatsAppSender, WhatsAppTemplate } from '../whatsapp/cloud-api.js';
-import { attachmentsOf, claimDue, recordOutcomes, type SendOutcome } from './outbox.js';
+import { attachmentsOf, claimDue, failExpired, recordOutcomes, type SendOutcome } from './outbox.js';
 
 export interface MailChannel {
   sender: MailSender;
@@ -23,7 +23,7 @@ export interface ChannelSenders {
 }
 
 export interface SenderSource {
-  /** Read at every cycle, so a change on the configuration page applies without a restart. */
+  /** Read at the start of every cycle, so a change on the configuration page applies without a restart. */
   current(): Promise<ChannelSenders>;
   close(): void;
 }
@@ -94,10 +94,12 @@ export class OutboxWorker {
   private async sendDue(): Promise<number> {
     const { database, clock } = this.deps;
     await this.deps.beforeCycle?.();
+    await failExpired(database, clock.now());
+    // Once per cycle, like the expiry sweep: the loop below runs per batch, which is the hot path of a large send.
+    const senders = await this.deps.senders.current();
+    const channels = (['mail', 'sms', 'whatsapp'] as const).filter((c) => senders[c]);
     let attempted = 0;
     for (;;) {
-      const senders = await this.deps.senders.current();
-      const channels = (['mail', 'sms', 'whatsapp'] as const).filter((c) => senders[c]);
       const batch = await claimDue(database, {
         nowMs: clock.now(),
         leaseMs: this.deps.leaseMs ?? 2 * 60_000,

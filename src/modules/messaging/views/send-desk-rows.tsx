@@ -9,12 +9,10 @@ import { formatMobile } from '../phone.rules.js';
 import { type SendDeskT, sendDeskMessages } from '../send-desk.messages.js';
 import { DESK_PATH } from './send-desk-form.js';
 
-const STATE_CLASS = { pending: 'pending', sent: 'sent', failed: 'failed', cancelled: 'cancelled' } as const;
-
 function StateCell(props: { t: SendDeskT; row: BatchRowView }) {
   const { t, row } = props;
   if (row.state === null) return <span class="status">{t('state_none')}</span>;
-  return <span class={`status send-${STATE_CLASS[row.state]}`}>{t(`state_${row.state}`)}</span>;
+  return <span class={`status send-${row.state}`}>{t(`state_${row.state}`)}</span>;
 }
 
 function Row(props: { page: StaffPage; batch: BatchView; row: BatchRowView }) {
