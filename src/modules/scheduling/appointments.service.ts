@@ -3,7 +3,8 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { isOverlapError } from '../../platform/db/dialect.js';
 import type { Appointment, AppointmentOrigin, AppointmentStatus } from '../../platform/db/schema.js';
-import { addDays, isoUtc, startOfDayUtc, todayIn, utcToCivil } from '../../platform/time/zone.js';
+import { dayRangeUtc } from '../../platform/time/day-range.js';
+import { isoUtc, todayIn, utcToCivil } from '../../platform/time/zone.js';
 import { getSettings } from '../center/center.repo.js';
 import { type Actor, canSeeProfessional, requireStaff } from '../staff/actor.js';
 import { type AuditEvent, audit } from '../staff/audit.service.js';
@@ -67,14 +68,14 @@ export async function listAppointments(ctx: AppContext, input: ListInput) {
   const { actor } = input;
   if (actor.kind !== 'patient') requireStaff(actor);
   const zone = await zoneOf(ctx);
-  const dayStart = (d: string | undefined) => (d === undefined ? undefined : isoUtc(startOfDayUtc(zone, d)));
-  const dayEnd = (d: string | undefined) => (d === undefined ? undefined : isoUtc(startOfDayUtc(zone, addDays(d, 1))));
+  const starts = dayRangeUtc(zone, input.from, input.to);
+  const booked = dayRangeUtc(zone, input.bookedFrom, input.bookedTo);
   const filter: repo.AppointmentFilter = {
     ...input,
-    startsFrom: dayStart(input.from),
-    startsBefore: dayEnd(input.to),
-    bookedFrom: dayStart(input.bookedFrom),
-    bookedBefore: dayEnd(input.bookedTo),
+    startsFrom: starts.from,
+    startsBefore: starts.before,
+    bookedFrom: booked.from,
+    bookedBefore: booked.before,
   };
   if (actor.kind === 'patient') filter.patientId = actor.patientId;
   if (actor.kind === 'staff' && actor.role === 'professional') {

@@ -3,15 +3,8 @@
 import type { AppContext } from '../../context.js';
 import { toCsv } from '../../platform/csv/csv.js';
 import type { AppointmentStatus } from '../../platform/db/schema.js';
-import {
-  addDays,
-  formatInZone,
-  isoUtc,
-  minutesToTime,
-  startOfDayUtc,
-  todayIn,
-  utcToCivil,
-} from '../../platform/time/zone.js';
+import { dayRangeUtc } from '../../platform/time/day-range.js';
+import { formatInZone, minutesToTime, todayIn, utcToCivil } from '../../platform/time/zone.js';
 import { getSettings } from '../center/center.repo.js';
 import { type Actor, requireStaff } from '../staff/actor.js';
 import { audit } from '../staff/audit.service.js';
@@ -34,13 +27,13 @@ export interface WebListQuery {
 }
 
 function toFilter(zone: string, q: WebListQuery): repo.WebListFilter {
-  const dayStart = (d: string | undefined) => (d === undefined ? undefined : isoUtc(startOfDayUtc(zone, d)));
-  const dayEnd = (d: string | undefined) => (d === undefined ? undefined : isoUtc(startOfDayUtc(zone, addDays(d, 1))));
+  const booked = dayRangeUtc(zone, q.bookedFrom, q.bookedTo);
+  const starts = dayRangeUtc(zone, q.from, q.to);
   return {
-    bookedFrom: dayStart(q.bookedFrom),
-    bookedBefore: dayEnd(q.bookedTo),
-    startsFrom: dayStart(q.from),
-    startsBefore: dayEnd(q.to),
+    bookedFrom: booked.from,
+    bookedBefore: booked.before,
+    startsFrom: starts.from,
+    startsBefore: starts.before,
     specialtyId: q.specialtyId,
     studyId: q.studyId,
     professionalId: q.professionalId,

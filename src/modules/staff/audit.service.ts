@@ -4,7 +4,8 @@
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context.js';
 import type { DB } from '../../platform/db/schema.js';
-import { addDays, isoUtc, startOfDayUtc } from '../../platform/time/zone.js';
+import { dayRangeUtc } from '../../platform/time/day-range.js';
+import { isoUtc } from '../../platform/time/zone.js';
 import { getCenter } from '../center/center.service.js';
 import { type Actor, requireStaff } from './actor.js';
 import { type AuditFilter, insertEntry, listEntries } from './audit.repo.js';
@@ -83,13 +84,13 @@ export interface AuditQuery {
 
 /** The page's and the API's filter (dates of the center) as the repository's (instants). */
 export async function auditFilterOf(ctx: AppContext, q: AuditQuery): Promise<AuditFilter> {
-  const zone = (await getCenter(ctx)).timeZone;
+  const range = dayRangeUtc((await getCenter(ctx)).timeZone, q.from, q.to);
   return {
     ...(q.patientId !== undefined ? { patientId: q.patientId } : {}),
     ...(q.actor ? { actorRef: q.actor } : {}),
     ...(q.action ? { action: q.action } : {}),
-    ...(q.from ? { from: isoUtc(startOfDayUtc(zone, q.from)) } : {}),
-    ...(q.to ? { to: isoUtc(startOfDayUtc(zone, addDays(q.to, 1))) } : {}),
+    ...(range.from ? { from: range.from } : {}),
+    ...(range.before ? { to: range.before } : {}),
     limit: q.limit,
     offset: q.offset,
   };
