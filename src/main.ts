@@ -7,6 +7,7 @@ import { DEMO_PASSWORD, loadDemo } from './demo/load-demo.js';
 import { configuredSenders } from './modules/messaging/channel-senders.js';
 import { findChannelRow } from './modules/messaging/channels.repo.js';
 import { reminderScheduler } from './modules/messaging/reminder-rules.service.js';
+import { staleReminders } from './modules/messaging/stale-reminders.js';
 import { createDb } from './platform/db/database.js';
 import { sqliteFileExists } from './platform/db/dialect.js';
 import { migrateToLatest, pendingMigrations } from './platform/db/migrate.js';
@@ -80,6 +81,7 @@ export async function serve(config: Config, options: ServeOptions) {
     senders: configuredSenders(ctx, { smtpUrl: config.mail.smtpUrl, mailFrom: config.mail.from }),
     // Links in automatic reminders use PUBLIC_URL when set; this address only serves a local demo.
     beforeCycle: reminderScheduler(ctx, { baseUrl: `http://${shown}:${port}`, everyMs: 60_000, logger }),
+    staleReasons: staleReminders,
     logger,
   });
   outboxWorker.start(OUTBOX_POLL_MS);

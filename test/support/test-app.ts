@@ -3,6 +3,7 @@ import { buildApp } from '../../src/app.js';
 import { defaultWebConfig, type WebConfig } from '../../src/config.js';
 import type { AppContext } from '../../src/context.js';
 import { configuredSenders } from '../../src/modules/messaging/channel-senders.js';
+import { staleReminders } from '../../src/modules/messaging/stale-reminders.js';
 import { createApiToken } from '../../src/modules/staff/api-tokens.service.js';
 import type { DialectName } from '../../src/platform/db/dialect.js';
 import type { StaffRole } from '../../src/platform/db/schema.js';
@@ -55,6 +56,7 @@ export async function buildTestApp(
           database: ctx.database,
           clock,
           senders: configuredSenders(ctx, { smtpUrl: sink.url, mailFrom: '' }),
+          staleReasons: staleReminders,
         });
         mail = { sink, worker };
       }

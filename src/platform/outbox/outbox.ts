@@ -151,7 +151,7 @@ export async function claimDue(
       database.dialect,
     ).execute();
     if (due.length === 0) return [];
-    const leased = await trx
+    return trx
       .updateTable('outbox')
       .set({ lockedUntil: isoUtc(options.nowMs + options.leaseMs) })
       .where(
@@ -161,52 +161,23 @@ export async function claimDue(
       )
       .returningAll()
       .execute();
-    return withoutCancelledTurnos(trx, leased);
   });
 }
 
-export const TURNO_CANCELLED_ERROR = 'No se envió: el turno fue cancelado';
-export const TURNO_MOVED_ERROR = 'No se envió: el turno cambió de día u horario';
-const REMINDER_KINDS = new Set(['reminder', 'auto_reminder']);
-
-/**
- * A reminder queued before its turno was cancelled or moved is not sent: "te esperamos" for a freed slot, or
- * the old time of a moved turno, misleads. A reminder's deadline is its turno's start, so a different start
- * means the turno moved.
- */
-async function withoutCancelledTurnos(trx: Kysely<DB>, rows: OutboxMessage[]): Promise<OutboxMessage[]> {
-  const reminders = rows.filter((r) => r.appointmentId !== null && REMINDER_KINDS.has(r.kind));
-  if (reminders.length === 0) return rows;
-  const turnos = await trx
-    .selectFrom('appointments')
-    .select(['id', 'status', 'startsAt'])
-    .where(
-      'id',
-      'in',
-      reminders.map((r) => r.appointmentId as number),
-    )
-    .execute();
-  const byId = new Map(turnos.map((a) => [a.id, a]));
-  const cancelled: number[] = [];
-  const moved: number[] = [];
-  for (const row of reminders) {
-    const turno = byId.get(row.appointmentId as number);
-    if (turno?.status === 'cancelled') cancelled.push(row.id);
-    else if (turno && row.deadlineAt && Date.parse(row.deadlineAt) !== Date.parse(turno.startsAt)) moved.push(row.id);
-  }
-  for (const [ids, reason] of [
-    [cancelled, TURNO_CANCELLED_ERROR],
-    [moved, TURNO_MOVED_ERROR],
-  ] as const) {
-    if (ids.length === 0) continue;
-    await trx
-      .updateTable('outbox')
-      .set({ status: 'cancelled', lockedUntil: null, lastError: reason })
-      .where('id', 'in', ids)
-      .execute();
-  }
-  const stale = new Set([...cancelled, ...moved]);
-  return rows.filter((r) => !stale.has(r.id));
+/** Rows the worker was told not to send (see OutboxWorkerDeps.staleReasons), each with the reason kept. */
+export async function recordCancelled(database: Database, reasons: Map<number, string>) {
+  if (reasons.size === 0) return;
+  const byReason = new Map<string, number[]>();
+  for (const [id, reason] of reasons) byReason.set(reason, [...(byReason.get(reason) ?? []), id]);
+  await database.db.transaction().execute(async (trx) => {
+    for (const [reason, ids] of byReason) {
+      await trx
+        .updateTable('outbox')
+        .set({ status: 'cancelled', lockedUntil: null, lastError: reason })
+        .where('id', 'in', ids)
+        .execute();
+    }
+  });
 }
 
 export type SendOutcome =

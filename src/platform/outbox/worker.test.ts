@@ -3,14 +3,13 @@
 // workers; SMS through a provider stand-in keep the provider's id.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { insertPatient, insertProfessional } from '../../../test/support/factories.js';
 import { SmtpSink } from '../../../test/support/smtp-sink.js';
 import { createTestDatabase, type TestDatabase, testDialects } from '../../../test/support/test-db.js';
 import { smtpSender } from '../mail/smtp.js';
 import { StandIn } from '../sms/stand-in.test-helpers.js';
 import { webhookProvider } from '../sms/webhook.js';
 import { fixedClock } from '../time/clock.js';
-import { EXPIRED_ERROR, enqueueMail, enqueueMessages, TURNO_CANCELLED_ERROR, TURNO_MOVED_ERROR } from './outbox.js';
+import { EXPIRED_ERROR, enqueueMail, enqueueMessages } from './outbox.js';
 import { fixedSenders, OutboxWorker } from './worker.js';
 
 const NOW = Date.UTC(2026, 10, 23, 12, 0);
@@ -204,65 +203,26 @@ for (const dialect of testDialects()) {
       assert.ok(sms?.lastError.startsWith(EXPIRED_ERROR), sms?.lastError);
     });
 
-    test('a reminder whose turno was cancelled or moved after queuing is not sent, and the log says why', async () => {
+    test('rows the stale hook names are not sent: they are recorded cancelled with its reason', async () => {
       const db = testDb.database.db;
-      const patient = await insertPatient(db);
-      const pro = await insertProfessional(db, { lastName: 'RECORDATORIO' });
-      const turno = (starts: string, status: 'reserved' | 'cancelled') =>
-        db
-          .insertInto('appointments')
-          .values({
-            professionalId: pro.id,
-            specialtyId: null,
-            studyId: null,
-            patientId: patient.id,
-            startsAt: starts,
-            endsAt: starts.replace(':00:00', ':20:00'),
-            status,
-            origin: 'staff',
-            typeLabel: 'Turno',
-            insurerId: null,
-            bookedAt: new Date(NOW).toISOString(),
-            bookedIp: null,
-            bookedBy: 'test',
-            updatedAt: new Date(NOW).toISOString(),
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-      const kept = await turno('2026-11-25T12:00:00.000Z', 'reserved');
-      const cancelled = await turno('2026-11-25T13:00:00.000Z', 'reserved');
-      const moved = await turno('2026-11-25T14:00:00.000Z', 'reserved');
-      const starts = { [kept.id]: '2026-11-25T12:00:00.000Z', [cancelled.id]: '2026-11-25T13:00:00.000Z' };
-      for (const a of [kept, cancelled, moved]) {
-        await enqueueMail(
-          db,
-          {
-            kind: 'reminder',
-            to: `turno${a.id}@example.com`,
-            subject: 'Su turno',
-            text: 'x',
-            appointmentId: a.id,
-            deadlineMs: Date.parse(starts[a.id] ?? '2026-11-25T14:00:00.000Z'),
-          },
-          clock.now(),
-        );
+      for (const to of ['sigue@example.com', 'vieja@example.com']) {
+        await enqueueMail(db, { kind: 'test', to, subject: 'S', text: 'x' }, clock.now());
       }
-      await db.updateTable('appointments').set({ status: 'cancelled' }).where('id', '=', cancelled.id).execute();
-      await db
-        .updateTable('appointments')
-        .set({ startsAt: '2026-11-26T14:00:00.000Z', endsAt: '2026-11-26T14:20:00.000Z' })
-        .where('id', '=', moved.id)
-        .execute();
-      await worker().drain();
-      assert.equal(sink.to(`turno${kept.id}@example.com`).length, 1);
-      assert.equal(sink.to(`turno${cancelled.id}@example.com`).length, 0);
-      const row = (await rows()).find((r) => r.appointmentId === cancelled.id);
-      assert.equal(row?.status, 'cancelled');
-      assert.equal(row?.lastError, TURNO_CANCELLED_ERROR);
-      assert.equal(sink.to(`turno${moved.id}@example.com`).length, 0);
-      const movedRow = (await rows()).find((r) => r.appointmentId === moved.id);
-      assert.equal(movedRow?.status, 'cancelled');
-      assert.equal(movedRow?.lastError, TURNO_MOVED_ERROR);
+      const w = new OutboxWorker({
+        database: testDb.database,
+        clock,
+        senders: fixedSenders({ mail: { sender: smtpSender(sink.url), from: 'turnos@centro.test' } }),
+        staleReasons: async (_db, claimed) =>
+          new Map(claimed.filter((r) => r.recipient.startsWith('vieja')).map((r) => [r.id, 'ya no corresponde'])),
+      });
+      workers.push(w);
+      assert.equal(await w.drain(), 1, 'only the live row is attempted');
+      assert.equal(sink.to('sigue@example.com').length, 1);
+      assert.equal(sink.to('vieja@example.com').length, 0);
+      const old = (await rows()).find((r) => r.recipient === 'vieja@example.com');
+      assert.equal(old?.status, 'cancelled');
+      assert.equal(old?.lastError, 'ya no corresponde');
+      assert.equal(await w.drain(), 0, 'a cancelled row is never claimed again');
     });
   });
 }

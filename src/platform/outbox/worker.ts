@@ -1,12 +1,14 @@
 // Sends what the outbox holds and records each result. Several processes may run one: rows are leased.
+
+import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.js';
-import type { MessageChannel, OutboxMessage } from '../db/schema.js';
+import type { DB, MessageChannel, OutboxMessage } from '../db/schema.js';
 import type { MailSender } from '../mail/smtp.js';
 import { DeliveryError, type E164, type SmsProvider } from '../sms/provider.js';
 import type { Clock } from '../time/clock.js';
 import type { WhatsAppSender, WhatsAppTemplate } from '../whatsapp/cloud-api.js';
-import { attachmentsOf, claimDue, failExpired, recordOutcomes, type SendOutcome } from './outbox.js';
+import { attachmentsOf, claimDue, failExpired, recordCancelled, recordOutcomes, type SendOutcome } from './outbox.js';
 
 export interface MailChannel {
   sender: MailSender;
@@ -51,6 +53,11 @@ export interface OutboxWorkerDeps {
   logger?: Pick<Logger, 'info' | 'warn' | 'error'>;
   /** Work done at the start of every cycle, e.g. queuing automatic reminders that fell due. */
   beforeCycle?: () => Promise<void>;
+  /**
+   * Claimed rows that must not be sent any more, with the reason the send log shows (a reminder whose turno
+   * was cancelled or moved): the module that knows what a message is about decides, not the outbox.
+   */
+  staleReasons?: (db: Kysely<DB>, rows: OutboxMessage[]) => Promise<Map<number, string>>;
   /** How long a claimed row stays this worker's; after that another worker may take it. */
   leaseMs?: number;
   /** Rows claimed at once, and their results recorded in one transaction. */
@@ -107,8 +114,11 @@ export class OutboxWorker {
         channels,
       });
       if (batch.length === 0) return attempted;
-      attempted += batch.length;
-      const outcomes = await this.sendAll(batch, senders);
+      const stale = (await this.deps.staleReasons?.(database.db, batch)) ?? new Map<number, string>();
+      await recordCancelled(database, stale);
+      const live = stale.size === 0 ? batch : batch.filter((row) => !stale.has(row.id));
+      attempted += live.length;
+      const outcomes = await this.sendAll(live, senders);
       await recordOutcomes(database, outcomes, clock.now());
     }
   }
