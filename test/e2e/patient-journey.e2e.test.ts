@@ -10,6 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createDb } from '../../src/platform/db/database.js';
+import { parseDatabaseUrl } from '../../src/platform/db/dialect.js';
 import { browserSkip, launchChromium } from '../support/browser.js';
 import { ROOT, TurneroProcess } from '../support/server-process.js';
 import { linkIn, SmtpSink } from '../support/smtp-sink.js';
@@ -181,6 +183,22 @@ describe('un paciente nuevo, de la portada a su turno, en Chromium', { skip: bro
     await page.getByRole('button', { name: 'Sí, cancelar' }).click();
     await page.goto(`${baseUrl}/mis-turnos`);
     assert.match(await page.locator('main').innerText(), /cancelado/);
+  });
+
+  it('«Seguir conectado» cuando la sesión ya terminó en el servidor lleva a ingresar, no finge seguir', async () => {
+    // Still logged in from the journey above.
+    const open = await context.newPage();
+    await open.goto(`${baseUrl}/mis-datos`);
+    await open.getByRole('button', { name: 'Salir' }).waitFor();
+    // The session ends on the server while the browser keeps its cookie (a laptop asleep past the idle time).
+    const db = createDb(parseDatabaseUrl(database));
+    await db.db.deleteFrom('sessions').execute();
+    await db.close();
+    // The warning of the page, as its timer would open it.
+    await open.evaluate(() => (document.getElementById('idle-warning') as HTMLDialogElement).showModal());
+    await open.getByRole('button', { name: 'Seguir conectado' }).click();
+    await open.waitForURL(/\/ingresar/, { timeout: 10_000 });
+    await open.close();
   });
 
   it('sin actividad, avisa antes y después cierra la sesión con el mensaje del manual', async () => {

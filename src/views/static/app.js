@@ -21,6 +21,9 @@
         method: 'POST',
         headers: { 'x-csrf-token': body.dataset.csrf },
         credentials: 'same-origin',
+        // A session that already ended answers with a redirect to the login page: followed, it would read as
+        // success and the page would pretend to stay logged in.
+        redirect: 'manual',
       });
       dialog.close();
       if (response.ok) arm();
