@@ -6,6 +6,7 @@ import * as patientWeb from './migrations/002_patient_web.js';
 import * as staff from './migrations/003_staff.js';
 import * as sqliteIds from './migrations/004_sqlite_ids.js';
 import * as messaging from './migrations/005_messaging.js';
+import * as outboxRuleIndex from './migrations/006_outbox_rule_index.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations speak SQL names
 type MigrationModule = { up(db: Kysely<any>, dialect: DialectName): Promise<void> };
@@ -17,6 +18,7 @@ const migrations: Record<string, MigrationModule> = {
   '003_staff': staff,
   '004_sqlite_ids': sqliteIds,
   '005_messaging': messaging,
+  '006_outbox_rule_index': outboxRuleIndex,
 };
 
 class InCodeMigrations implements MigrationProvider {
