@@ -11,6 +11,15 @@ export async function moveAppointments(db: Kysely<DB>, fromId: number, toId: num
   return Number(result.numUpdatedRows);
 }
 
+export async function countAppointments(db: Kysely<DB>, patientId: number): Promise<number> {
+  const row = await db
+    .selectFrom('appointments')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('patientId', '=', patientId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function moveOutbox(db: Kysely<DB>, fromId: number, toId: number) {
   await db.updateTable('outbox').set({ patientId: toId }).where('patientId', '=', fromId).execute();
 }

@@ -45,6 +45,31 @@ const WEB_ACCOUNT_DETAIL: Record<WebAccountOutcome, string> = {
   dropDeleted: 'usuario web del duplicado borrado',
 };
 
+/**
+ * What the confirmation page shows before a merge: both records (reads audited), how many turnos each has and
+ * whether each has a web account — the facts the staff member confirms.
+ */
+export async function mergePreview(ctx: AppContext, input: { actor: Actor; keepId: number; dropId: number }) {
+  const actor = requireStaff(input.actor, ['admin', 'reception']);
+  const db = ctx.database.db;
+  const [keep, drop] = await Promise.all([repo.getPatient(db, input.keepId), repo.getPatient(db, input.dropId)]);
+  if (!keep) throw new AppError('NOT_FOUND', { what: `el paciente ${input.keepId}` });
+  if (!drop) throw new AppError('NOT_FOUND', { what: `el paciente ${input.dropId}` });
+  const [keepTurnos, dropTurnos, keepWeb, dropWeb] = await Promise.all([
+    merge.countAppointments(db, keep.id),
+    merge.countAppointments(db, drop.id),
+    merge.hasWebAccount(db, keep.id),
+    merge.hasWebAccount(db, drop.id),
+  ]);
+  for (const p of [keep, drop]) await audit(ctx, actor, { action: 'patient.read', patientId: p.id });
+  return {
+    keep: patientView(keep),
+    drop: patientView(drop),
+    counts: { keep: keepTurnos, drop: dropTurnos },
+    webAccounts: { keep: keepWeb, drop: dropWeb },
+  };
+}
+
 export async function mergePatients(ctx: AppContext, input: { actor: Actor; keepId: number; dropId: number }) {
   const actor = requireStaff(input.actor, ['admin', 'reception']);
   if (input.keepId === input.dropId) {

@@ -10,8 +10,7 @@ import type { WebShell } from '../../web/shell.js';
 import { listInsurers, listProfessionals } from '../catalog/catalog.service.js';
 import { listAppointments } from '../scheduling/appointments.service.js';
 import { hasWebAccount } from './patients.merge.repo.js';
-import { mergePatients } from './patients.merge.service.js';
-import { findByDni } from './patients.repo.js';
+import { mergePatients, mergePreview } from './patients.merge.service.js';
 import { normalizeDni } from './patients.rules.js';
 import { createPatient, findPatients, getPatient, type patientView, updatePatient } from './patients.service.js';
 import { patientForm, patientSearchOf } from './patients.staff.form.js';
@@ -162,27 +161,14 @@ export const patientsStaffRoutes =
       const dni = normalizeDni(typed);
       const page = await shell.staffPage(request, reply);
       const t = patientsStaffMessages(page.lang);
-      const other = dni ? await findByDni(ctx.database.db, dni) : undefined;
+      const [other] = dni ? await findPatients(ctx, { actor: request.actor, dni, limit: 1, offset: 0 }) : [];
       const problem = !other ? t('notFoundDni', { dni: typed }) : other.id === id ? t('sameRecord') : null;
       if (problem || !other) {
         const mergeForm = { values: { dni: typed }, errors: { dni: problem ?? '' } };
         return showRecord(request, reply, id, { mergeForm, status: 400 });
       }
-      const actor = request.actor;
-      const [keep, drop, keepTurnos, dropTurnos, keepWeb, dropWeb] = await Promise.all([
-        getPatient(ctx, { actor, id }),
-        getPatient(ctx, { actor, id: other.id }),
-        listAppointments(ctx, { actor, patientId: id, limit: 500, offset: 0 }),
-        listAppointments(ctx, { actor, patientId: other.id, limit: 500, offset: 0 }),
-        hasWebAccount(ctx.database.db, id),
-        hasWebAccount(ctx.database.db, other.id),
-      ]);
-      const counts = { keep: keepTurnos.length, drop: dropTurnos.length };
-      const webAccounts = { keep: keepWeb, drop: dropWeb };
-      return sendPage(
-        reply,
-        <MergeConfirmPage page={page} keep={keep} drop={drop} counts={counts} webAccounts={webAccounts} />,
-      );
+      const preview = await mergePreview(ctx, { actor: request.actor, keepId: id, dropId: other.id });
+      return sendPage(reply, <MergeConfirmPage page={page} {...preview} />);
     });
 
     app.post('/staff/pacientes/:id/fusionar', hidden, async (request, reply) => {

@@ -116,6 +116,7 @@ for (const dialect of testDialects()) {
       assert.match(desk.text(), /No hay ningún paciente con DNI 99999999/);
       await desk.get(`/staff/pacientes/${keep.id}/fusionar?dni=27.111.223`);
       assert.match(desk.text(), /Se conserva LOPEZ, Test \(DNI 27111222\)/);
+      assert.match(desk.text(), /Turnos\s+0\s+1\b/, 'each record counts its turnos');
       const merged = await desk.post(`/staff/pacientes/${keep.id}/fusionar`, { dropId: String(drop.id) });
       assert.equal(location(merged), `/staff/pacientes/${keep.id}?ok=fusionado&turnos=1`);
 
