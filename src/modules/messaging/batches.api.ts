@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { apiPlugin, errorResponses, staffSecurity } from '../../platform/http/api.js';
 import { dateField, idField } from '../../platform/http/fields.js';
-import { baseUrlOf } from '../../platform/http/request.js';
+import { baseUrlOf, sendCsv } from '../../platform/http/request.js';
 import { recentBatches } from './batches.desk.service.js';
 import { MAX_BATCH_ROWS, MAX_RANGE_DAYS } from './batches.rules.js';
 import { sendBatch } from './batches.send.service.js';
@@ -181,12 +181,7 @@ export const batchesApi = (ctx: AppContext) =>
         },
       },
       async (req, reply) => {
-        const { filename, csv } = await service.batchCsv(ctx, { actor: req.actor, id: req.params.id });
-        return reply
-          .header('content-type', 'text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="${filename}"`)
-          .header('cache-control', 'no-store')
-          .send(csv);
+        return sendCsv(reply, await service.batchCsv(ctx, { actor: req.actor, id: req.params.id }));
       },
     );
 

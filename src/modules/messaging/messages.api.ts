@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { apiPlugin, errorResponses, staffSecurity } from '../../platform/http/api.js';
 import { dateField, idField } from '../../platform/http/fields.js';
+import { sendCsv } from '../../platform/http/request.js';
 import { readSendLog, sendLogCsv, withDefaultDates } from './send-log.service.js';
 
 const TAGS = ['Mensajes'];
@@ -95,12 +96,7 @@ export const messagesApi = (ctx: AppContext) =>
       },
       async (req, reply) => {
         const filter = await withDefaultDates(ctx, req.query);
-        const { filename, csv } = await sendLogCsv(ctx, { actor: req.actor, filter });
-        return reply
-          .header('content-type', 'text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="${filename}"`)
-          .header('cache-control', 'no-store')
-          .send(csv);
+        return sendCsv(reply, await sendLogCsv(ctx, { actor: req.actor, filter }));
       },
     );
   });

@@ -6,7 +6,7 @@ import type { AppContext } from '../../context.js';
 import type { AppError } from '../../errors.js';
 import type { StaffRole } from '../../platform/db/schema.js';
 import { idField } from '../../platform/http/fields.js';
-import { baseUrlOf, expected, formBody, idParam, queryOf } from '../../platform/http/request.js';
+import { baseUrlOf, expected, formBody, idParam, pageNumber, queryOf, sendCsv } from '../../platform/http/request.js';
 import { sendPage } from '../../views/page.js';
 import type { WebShell } from '../../web/shell.js';
 import type { StaffActor } from '../staff/actor.js';
@@ -33,14 +33,8 @@ import { DESK_PATH, DeskPage } from './views/send-desk-form.js';
 
 const hidden = { schema: { hide: true } };
 const DESK: StaffRole[] = ['admin', 'reception'];
-const PAGE_MAX = 100_000;
 const OK = ['quitado', 'restaurado', 'enviado'] as const;
 type Ok = (typeof OK)[number];
-
-function pageNumber(value: unknown): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n >= 1 && n <= PAGE_MAX ? n : 1;
-}
 
 const batchLink = (id: number, extra: Record<string, string | number> = {}) => {
   const query = new URLSearchParams(
@@ -198,12 +192,7 @@ export const sendDeskRoutes =
       if (!actor) return reply;
       const id = idParam(request);
       if (id === null) return reply.callNotFound();
-      const { filename, csv } = await batchCsv(ctx, { actor, id });
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${filename}"`)
-        .header('cache-control', 'no-store')
-        .send(csv);
+      return sendCsv(reply, await batchCsv(ctx, { actor, id }));
     });
 
     // app.js polls this while messages are pending, to update the counts without reloading the list.

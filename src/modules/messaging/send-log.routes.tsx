@@ -6,7 +6,7 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import type { StaffRole } from '../../platform/db/schema.js';
 import { dateField, idField } from '../../platform/http/fields.js';
-import { queryOf } from '../../platform/http/request.js';
+import { pageNumber, queryOf, sendCsv } from '../../platform/http/request.js';
 import { sendPage } from '../../views/page.js';
 import type { WebShell } from '../../web/shell.js';
 import { lastWeek, readSendLog, SEND_LOG_PAGE_SIZE, type SendLogState, sendLogCsv } from './send-log.service.js';
@@ -22,12 +22,6 @@ import {
 
 const hidden = { schema: { hide: true } };
 const DESK: StaffRole[] = ['admin', 'reception'];
-const PAGE_MAX = 100_000;
-
-function pageNumber(value: string | undefined): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n >= 1 && n <= PAGE_MAX ? n : 1;
-}
 
 export function parseFilters(source: Record<string, string>): ParsedFilters {
   const values = Object.fromEntries(FILTER_KEYS.map((k) => [k, (source[k] ?? '').trim().slice(0, 60)])) as Record<
@@ -118,11 +112,6 @@ export const sendLogRoutes =
       if (Object.keys(filters.errors).length > 0) {
         throw new AppError('VALIDATION_ERROR', { detail: `filtros ${Object.keys(filters.errors).join(', ')}` });
       }
-      const { filename, csv } = await sendLogCsv(ctx, { actor, filter: filters.query });
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${filename}"`)
-        .header('cache-control', 'no-store')
-        .send(csv);
+      return sendCsv(reply, await sendLogCsv(ctx, { actor, filter: filters.query }));
     });
   };

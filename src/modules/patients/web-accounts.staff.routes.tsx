@@ -3,7 +3,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.js';
 import type { StaffRole } from '../../platform/db/schema.js';
-import { baseUrlOf, expected, formBody, idParam, queryOf } from '../../platform/http/request.js';
+import { baseUrlOf, expected, formBody, idParam, pageNumber, queryOf } from '../../platform/http/request.js';
 import { loadSecret } from '../../platform/secrets.js';
 import { type StaffPage, sendPage } from '../../views/page.js';
 import type { WebShell } from '../../web/shell.js';
@@ -20,16 +20,10 @@ const hidden = { schema: { hide: true } };
 const DESK: StaffRole[] = ['admin', 'reception'];
 const SAVE_ERRORS = ['DNI_TAKEN', 'WEAK_PASSWORD', 'VALIDATION_ERROR'] as const;
 const MAIL_ERRORS = ['ACCOUNT_ALREADY_ACTIVE', 'EMAIL_MISSING'] as const;
-const PAGE_MAX = 100_000;
 
 function stateOf(value: string | undefined): StateChoice {
   const found = Object.entries(STATE_PARAM).find(([, word]) => word === value);
   return found ? (found[0] as StateChoice) : 'all';
-}
-
-function pageNumber(value: string | undefined): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n >= 1 && n <= PAGE_MAX ? n : 1;
 }
 
 /** The confirmation after each action, in the page's language. */

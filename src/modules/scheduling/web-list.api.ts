@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { apiPlugin, errorResponses, staffSecurity } from '../../platform/http/api.js';
 import { dateField, idField } from '../../platform/http/fields.js';
+import { sendCsv } from '../../platform/http/request.js';
 import * as service from './web-list.service.js';
 
 const TAGS = ['Turnos web'];
@@ -91,12 +92,7 @@ export const webListApi = (ctx: AppContext) =>
         },
       },
       async (req, reply) => {
-        const { filename, csv } = await service.exportWebAppointmentsCsv(ctx, { actor: req.actor, ...req.query });
-        return reply
-          .header('content-type', 'text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="${filename}"`)
-          .header('cache-control', 'no-store')
-          .send(csv);
+        return sendCsv(reply, await service.exportWebAppointmentsCsv(ctx, { actor: req.actor, ...req.query }));
       },
     );
   });

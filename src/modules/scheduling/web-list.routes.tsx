@@ -7,7 +7,7 @@ import { AppError } from '../../errors.js';
 import type { StaffRole } from '../../platform/db/schema.js';
 import { secureCookies } from '../../platform/http/csrf.js';
 import { idField } from '../../platform/http/fields.js';
-import { expected, formBody, queryOf } from '../../platform/http/request.js';
+import { expected, formBody, pageNumber, queryOf, sendCsv } from '../../platform/http/request.js';
 import { type StaffPage, sendPage } from '../../views/page.js';
 import type { WebShell } from '../../web/shell.js';
 import { listInsurers, listProfessionals, listSpecialties, listStudies } from '../catalog/catalog.service.js';
@@ -33,16 +33,10 @@ const DESK: StaffRole[] = ['admin', 'reception'];
 /** The last filters of this list; under /staff only, like the staff session. */
 const WEB_LIST_COOKIE = 'turnero_turnos_web';
 const COOKIE_DAYS = 180;
-const PAGE_MAX = 100_000;
 
 type Kind = 'cancel' | 'delete';
 const ACTION_PATH: Record<Kind, string> = { cancel: 'cancelar', delete: 'borrar' };
 const DONE: Record<Kind, 'cancelado' | 'borrado'> = { cancel: 'cancelado', delete: 'borrado' };
-
-function pageNumber(value: string | undefined): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n >= 1 && n <= PAGE_MAX ? n : 1;
-}
 
 function flashOf(page: StaffPage, query: Record<string, string>): string | undefined {
   const number = /^\d{1,10}$/.test(query.turno ?? '') ? (query.turno as string) : null;
@@ -135,12 +129,7 @@ export const webListRoutes =
       if (Object.keys(filters.errors).length > 0) {
         throw new AppError('VALIDATION_ERROR', { detail: `filtros ${Object.keys(filters.errors).join(', ')}` });
       }
-      const { filename, csv } = await exportWebAppointmentsCsv(ctx, { actor, ...filters.query });
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${filename}"`)
-        .header('cache-control', 'no-store')
-        .send(csv);
+      return sendCsv(reply, await exportWebAppointmentsCsv(ctx, { actor, ...filters.query }));
     });
 
     const confirmation = (kind: Kind) => {

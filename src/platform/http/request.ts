@@ -37,6 +37,21 @@ export function idParam(request: FastifyRequest): number | null {
  * The AppError a form shows instead of failing, or rethrows anything else. A refusal for too many
  * attempts also says when to come back (Retry-After).
  */
+/** "?pagina=N" of a paged list: a page number, 1 for anything else (a typo must not be an error page). */
+export function pageNumber(value: unknown): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 1;
+}
+
+/** A CSV download (page or API): never cached, since it carries patients' data. */
+export function sendCsv(reply: FastifyReply, file: { filename: string; csv: string }) {
+  return reply
+    .header('content-type', 'text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${file.filename}"`)
+    .header('cache-control', 'no-store')
+    .send(file.csv);
+}
+
 export function expected(error: unknown, reply: FastifyReply, codes: readonly ErrorCode[]): AppError {
   if (!(error instanceof AppError) || !codes.includes(error.code)) throw error;
   if (error.code === 'TOO_MANY_ATTEMPTS') reply.header('retry-after', String(error.params.seconds));
