@@ -39,7 +39,7 @@ export function idParam(request: FastifyRequest): number | null {
  */
 /** "?pagina=N" of a paged list: a page number, 1 for anything else (a typo must not be an error page). */
 export function pageNumber(value: unknown): number {
-  const n = Number(value);
+  const n = typeof value === 'string' ? Number(value) : Number.NaN;
   return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 1;
 }
 
