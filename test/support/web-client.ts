@@ -7,6 +7,9 @@ import { patientSessionPolicy } from '../../src/web/session.js';
 import { STAFF_COOKIE, staffSessionPolicy } from '../../src/web/staff-session.js';
 import { insertStaffUser } from './factories.js';
 
+/** Where a redirect sends the browser ('' when it is not a redirect). */
+export const location = (r: { headers: Record<string, unknown> }) => String(r.headers.location ?? '');
+
 export class WebClient {
   readonly cookies = new Map<string, string>();
   /** The CSRF token of the last HTML page loaded. */

@@ -3,8 +3,6 @@ import assert from 'node:assert/strict';
 import type { TestApp } from '../../../test/support/test-app.js';
 import type { WebClient } from '../../../test/support/web-client.js';
 
-export const location = (r: { headers: Record<string, unknown> }) => String(r.headers.location ?? '');
-
 /** The text of one section of a list page: from its heading to the next one. */
 export function section(text: string, heading: string, next?: string): string {
   const start = text.indexOf(heading);

@@ -6,8 +6,8 @@ import { insertStudy } from '../../../test/support/factories.js';
 import { buildSeededApp, type Seed } from '../../../test/support/seeded-app.js';
 import type { TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
-import { WebClient } from '../../../test/support/web-client.js';
-import { fieldError, forbidden, location, section } from './web-catalog.test-helpers.js';
+import { location, WebClient } from '../../../test/support/web-client.js';
+import { fieldError, forbidden, section } from './web-catalog.test-helpers.js';
 
 for (const dialect of testDialects()) {
   describe(`catálogo de turnos web: obras sociales, especialidades, estudios (${dialect})`, () => {

@@ -5,8 +5,8 @@ import { after, before, describe, test } from 'node:test';
 import { buildSeededApp, type Seed } from '../../../test/support/seeded-app.js';
 import type { TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
-import { WebClient } from '../../../test/support/web-client.js';
-import { fieldError, forbidden, location } from '../catalog/web-catalog.test-helpers.js';
+import { location, WebClient } from '../../../test/support/web-client.js';
+import { fieldError, forbidden } from '../catalog/web-catalog.test-helpers.js';
 import { getCenter } from './center.service.js';
 
 /** The page's own fields, as a browser would post them unchanged. */

@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { SmtpSink } from '../../../test/support/smtp-sink.js';
 import { buildTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
-import { WebClient } from '../../../test/support/web-client.js';
+import { location, WebClient } from '../../../test/support/web-client.js';
 import { enqueueMail } from '../../platform/outbox/outbox.js';
 import { OutboxWorker } from '../../platform/outbox/worker.js';
 import { parseForm, StandIn } from '../../platform/sms/stand-in.test-helpers.js';
@@ -16,7 +16,6 @@ import { configuredSenders } from './channel-senders.js';
 const PAGE = '/staff/mensajes/configuracion';
 const SMTP_PASSWORD = 'clave-smtp-Muy-Secreta-42';
 const SMS_PASSWORD = 'clave-sms-Tambien-Secreta';
-const location = (r: { headers: Record<string, unknown> }) => String(r.headers.location ?? '');
 
 for (const dialect of testDialects()) {
   describe(`configurar envíos (${dialect})`, () => {

@@ -8,8 +8,8 @@ import { buildSeededApp, cardiology, postBooking, type Seed } from '../../../tes
 import { linkIn } from '../../../test/support/smtp-sink.js';
 import type { TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
-import { WebClient } from '../../../test/support/web-client.js';
-import { forgetLimits, location } from '../patients/accounts.test-helpers.js';
+import { location, WebClient } from '../../../test/support/web-client.js';
+import { forgetLimits } from '../patients/accounts.test-helpers.js';
 import { createReminderRule, queueDueReminders } from './reminder-rules.service.js';
 import { admin, BASE, bookTurno, insertTemplate } from './reminders.test-helpers.js';
 

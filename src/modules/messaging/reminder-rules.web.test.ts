@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
-import { WebClient } from '../../../test/support/web-client.js';
-import { location } from '../patients/accounts.test-helpers.js';
+import { location, WebClient } from '../../../test/support/web-client.js';
+
 import { insertTemplate } from './reminders.test-helpers.js';
 
 const PAGE = '/staff/mensajes/automaticos';

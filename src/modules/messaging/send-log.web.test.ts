@@ -6,9 +6,9 @@ import { insertPatient, insertStaffUser } from '../../../test/support/factories.
 import { buildSeededApp, type Seed } from '../../../test/support/seeded-app.js';
 import type { TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
-import { WebClient } from '../../../test/support/web-client.js';
+import { location, WebClient } from '../../../test/support/web-client.js';
 import { enqueueMessages } from '../../platform/outbox/outbox.js';
-import { inputValue, location } from '../patients/accounts.test-helpers.js';
+import { inputValue } from '../patients/accounts.test-helpers.js';
 import { EVIL, seedSendLog } from './send-log.test-fixture.js';
 
 /** One text per fixture message, to tell which rows a page lists. */

@@ -5,13 +5,12 @@ import { insertProfessional } from '../../../test/support/factories.js';
 import { buildSeededApp, cardiology, postBooking, type Seed } from '../../../test/support/seeded-app.js';
 import type { TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
-import { WebClient } from '../../../test/support/web-client.js';
+import { location, WebClient } from '../../../test/support/web-client.js';
 import { loadSecret } from '../../platform/secrets.js';
 import { readReminderToken } from './reminder-links.rules.js';
 import { smsSegments } from './sms.rules.js';
 
 const PAGE = '/staff/mensajes/plantillas';
-const location = (r: { headers: Record<string, unknown> }) => String(r.headers.location ?? '');
 
 for (const dialect of testDialects()) {
   describe(`templates page (${dialect})`, () => {

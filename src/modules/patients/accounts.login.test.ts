@@ -3,13 +3,12 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import { insertPatient, seedCenter } from '../../../test/support/factories.js';
 import { buildTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
-import { WebClient } from '../../../test/support/web-client.js';
+import { location, WebClient } from '../../../test/support/web-client.js';
 import {
   forgetLimits,
   hiddenValue,
   inputValue,
   linkPath,
-  location,
   loggedInClient,
   logIn,
   mailTo,

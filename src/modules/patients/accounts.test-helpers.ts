@@ -1,6 +1,5 @@
 // What the account tests share: going through the pages as a patient would, reading mails from the SMTP sink.
 import assert from 'node:assert/strict';
-import type { LightMyRequestResponse } from 'fastify';
 import { linkIn, type ReceivedMail } from '../../../test/support/smtp-sink.js';
 import type { TestApp } from '../../../test/support/test-app.js';
 import { WebClient } from '../../../test/support/web-client.js';
@@ -98,10 +97,6 @@ export async function withAccount(t: TestApp, patientId: number, password: strin
 /** Each test starts with no attempts counted (they all come from the same loopback address). */
 export async function forgetLimits(t: TestApp) {
   await t.ctx.database.db.deleteFrom('rateLimits').execute();
-}
-
-export function location(response: LightMyRequestResponse): string {
-  return String(response.headers.location ?? '');
 }
 
 export async function loggedInClient(t: TestApp, dni: string, password: string) {

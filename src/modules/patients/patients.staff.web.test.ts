@@ -6,10 +6,8 @@ import { insertPatient, insertStaffUser } from '../../../test/support/factories.
 import { buildSeededApp, type Seed } from '../../../test/support/seeded-app.js';
 import type { TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
-import { WebClient } from '../../../test/support/web-client.js';
+import { location, WebClient } from '../../../test/support/web-client.js';
 import { withAccount } from './accounts.test-helpers.js';
-
-const location = (r: { headers: Record<string, unknown> }) => String(r.headers.location ?? '');
 
 for (const dialect of testDialects()) {
   describe(`staff patient register (${dialect})`, () => {

@@ -6,9 +6,9 @@ import { insertPatient, seedCenter } from '../../../test/support/factories.js';
 import { linkIn, type ReceivedMail } from '../../../test/support/smtp-sink.js';
 import { buildTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
-import { WebClient } from '../../../test/support/web-client.js';
+import { location, WebClient } from '../../../test/support/web-client.js';
 import type { StaffActor } from '../staff/actor.js';
-import { BASE, forgetLimits, location, logIn, withAccount } from './accounts.test-helpers.js';
+import { BASE, forgetLimits, logIn, withAccount } from './accounts.test-helpers.js';
 import { updateWebAccount } from './web-accounts.staff.service.js';
 
 type Seed = Awaited<ReturnType<typeof seedCenter>>;

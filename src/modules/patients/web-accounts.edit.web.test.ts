@@ -7,16 +7,8 @@ import { insertPatient, insertStaffUser } from '../../../test/support/factories.
 import { buildSeededApp } from '../../../test/support/seeded-app.js';
 import type { TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
-import { WebClient } from '../../../test/support/web-client.js';
-import {
-  forgetLimits,
-  hiddenValue,
-  inputValue,
-  linkPath,
-  location,
-  logIn,
-  withAccount,
-} from './accounts.test-helpers.js';
+import { location, WebClient } from '../../../test/support/web-client.js';
+import { forgetLimits, hiddenValue, inputValue, linkPath, logIn, withAccount } from './accounts.test-helpers.js';
 import { checked, mailAbout } from './web-accounts.test-helpers.js';
 
 for (const dialect of testDialects()) {

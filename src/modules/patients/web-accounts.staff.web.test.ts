@@ -7,9 +7,9 @@ import { insertPatient, insertStaffUser } from '../../../test/support/factories.
 import { buildSeededApp, type Seed } from '../../../test/support/seeded-app.js';
 import type { TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
-import { WebClient } from '../../../test/support/web-client.js';
+import { location, WebClient } from '../../../test/support/web-client.js';
 import { hashPassword } from './accounts.passwords.js';
-import { forgetLimits, inputValue, linkPath, location, logIn, withAccount } from './accounts.test-helpers.js';
+import { forgetLimits, inputValue, linkPath, logIn, withAccount } from './accounts.test-helpers.js';
 import { checked, mailAbout } from './web-accounts.test-helpers.js';
 
 for (const dialect of testDialects()) {

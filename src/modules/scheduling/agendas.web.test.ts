@@ -6,9 +6,7 @@ import { insertPatient, insertProfessional } from '../../../test/support/factori
 import { buildSeededApp, cardiology, postBooking, type Seed } from '../../../test/support/seeded-app.js';
 import type { TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
-import { WebClient } from '../../../test/support/web-client.js';
-
-const location = (r: { headers: Record<string, unknown> }) => String(r.headers.location ?? '');
+import { location, WebClient } from '../../../test/support/web-client.js';
 
 /** The fields the "Guardar igual" form of the last page would send (hidden copies of what was typed). */
 function confirmFields(html: string): Record<string, string> {

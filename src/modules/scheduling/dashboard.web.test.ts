@@ -4,11 +4,9 @@ import { after, before, describe, test } from 'node:test';
 import { buildSeededApp, type Seed } from '../../../test/support/seeded-app.js';
 import type { TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
-import { WebClient } from '../../../test/support/web-client.js';
+import { location, WebClient } from '../../../test/support/web-client.js';
 import type { AppointmentOrigin, AppointmentStatus } from '../../platform/db/schema.js';
 import { insertTurno } from './appointments.test-fixture.js';
-
-const location = (r: { headers: Record<string, unknown> }) => String(r.headers.location ?? '');
 
 for (const dialect of testDialects()) {
   describe(`Tablero (${dialect})`, () => {

@@ -6,10 +6,9 @@ import { insertPatient, insertStaffUser } from '../../../test/support/factories.
 import { buildSeededApp, cardiology, postBooking, type Seed } from '../../../test/support/seeded-app.js';
 import type { TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
-import { WebClient } from '../../../test/support/web-client.js';
+import { location, WebClient } from '../../../test/support/web-client.js';
 import { DESK_COOKIE } from './desk.routes.js';
 
-const location = (r: { headers: Record<string, unknown> }) => String(r.headers.location ?? '');
 const decodeAmp = (s: string) => s.replace(/&amp;/g, '&');
 /** The table row of a turno (its id is on the row). */
 const rowOf = (html: string, id: number) => new RegExp(`<tr[^>]*id="turno-${id}"[\\s\\S]*?</tr>`).exec(html)?.[0] ?? '';

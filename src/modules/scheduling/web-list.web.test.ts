@@ -6,8 +6,8 @@ import { insertPatient } from '../../../test/support/factories.js';
 import { buildSeededApp, type Seed } from '../../../test/support/seeded-app.js';
 import type { TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
-import { WebClient } from '../../../test/support/web-client.js';
-import { inputValue, location } from '../patients/accounts.test-helpers.js';
+import { location, WebClient } from '../../../test/support/web-client.js';
+import { inputValue } from '../patients/accounts.test-helpers.js';
 import { insertTurno, type TurnoSpec } from './appointments.test-fixture.js';
 
 const REASONS = ['Motivo A1', 'Motivo A2', 'Motivo A3', 'Motivo S1'] as const;

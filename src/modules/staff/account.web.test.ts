@@ -4,11 +4,9 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import { insertStaffUser } from '../../../test/support/factories.js';
 import { buildTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
-import { WebClient } from '../../../test/support/web-client.js';
+import { location, WebClient } from '../../../test/support/web-client.js';
 import { base32Decode, totp } from '../../platform/otp/otp.js';
 import { forgetLimits } from '../patients/accounts.test-helpers.js';
-
-const location = (r: { headers: Record<string, unknown> }) => String(r.headers.location ?? '');
 
 for (const dialect of testDialects()) {
   describe(`staff account and two-step login (${dialect})`, () => {

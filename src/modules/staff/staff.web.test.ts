@@ -4,12 +4,10 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import { insertPatient, insertStaffUser } from '../../../test/support/factories.js';
 import { buildTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
-import { WebClient } from '../../../test/support/web-client.js';
+import { location, WebClient } from '../../../test/support/web-client.js';
 import { STAFF_COOKIE } from '../../web/staff-session.js';
 import { forgetLimits } from '../patients/accounts.test-helpers.js';
 import { audit } from './audit.service.js';
-
-const location = (r: { headers: Record<string, unknown> }) => String(r.headers.location ?? '');
 
 for (const dialect of testDialects()) {
   describe(`staff pages (${dialect})`, () => {
