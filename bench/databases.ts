@@ -1,7 +1,11 @@
 // A fresh, migrated database for each run (the tests' throwaway databases): a temp SQLite file, or a new
 // database on a PostgreSQL server.
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
 import type { Database } from '../src/platform/db/database.js';
+import type { FileStore } from '../src/platform/storage/file-store.js';
+import { LocalFileStore } from '../src/platform/storage/local-store.js';
 import { createTestDatabase } from '../test/support/test-db.js';
 
 /** The app's default DATABASE_POOL_SIZE; SQLite ignores it (one connection). */
@@ -41,4 +45,9 @@ export async function freshPostgres(serverUrl: string): Promise<BenchDatabase> {
     },
     drop: fresh.drop,
   };
+}
+
+/** The benchmarks upload nothing; the app still needs a file store. */
+export function benchFileStore(): FileStore {
+  return new LocalFileStore(path.join(os.tmpdir(), 'turnero-bench-files'));
 }

@@ -13,7 +13,7 @@ import type { Clock } from '../src/platform/time/clock.js';
 import { patientSessionPolicy } from '../src/web/session.js';
 import { helloWorld } from './baseline.js';
 import { benchConfig } from './config.js';
-import { freshSqlite } from './databases.js';
+import { benchFileStore, freshSqlite } from './databases.js';
 import { type LoadResult, startLoadGenerator, sum } from './load.js';
 import { MEASURED_MONDAY, NOW_MS, planCenter } from './plan.js';
 import { seedCenter } from './seed.js';
@@ -46,7 +46,7 @@ async function main() {
     const startedAt = performance.now();
     const clock: Clock = { now: () => NOW_MS + (performance.now() - startedAt) };
     const web = { ...defaultWebConfig, patientIdleSeconds: 3600 };
-    const ctx: AppContext = { database: bench.database, clock, web };
+    const ctx: AppContext = { database: bench.database, clock, web, files: benchFileStore() };
     const cookies: string[] = [];
     for (const patientId of center.patientIds.slice(0, VISITORS)) {
       const id = await createSession(

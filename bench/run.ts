@@ -11,7 +11,7 @@ import { helloWorld, rawSqliteInserts } from './baseline.js';
 import { measureBookings, raceForOneSlot } from './bookings.js';
 import type { DatabaseFigures } from './checks.js';
 import { type BenchConfig, benchConfig } from './config.js';
-import { type BenchDatabase, freshPostgres, freshSqlite } from './databases.js';
+import { type BenchDatabase, benchFileStore, freshPostgres, freshSqlite } from './databases.js';
 import { type LoadGenerator, startLoadGenerator } from './load.js';
 import { type CenterPlan, NOW_MS, planCenter } from './plan.js';
 import { printBaseline, printDatabase, printHeader, printSummary } from './report.js';
@@ -32,7 +32,7 @@ async function benchDatabase(cfg: BenchConfig, load: LoadGenerator, plan: Center
     // the measured week is the half-booked week ahead.
     const startedAt = performance.now();
     const clock: Clock = { now: () => NOW_MS + (performance.now() - startedAt) };
-    const ctx: AppContext = { database, clock, web: defaultWebConfig };
+    const ctx: AppContext = { database, clock, web: defaultWebConfig, files: benchFileStore() };
     const { token } = await createApiToken(ctx, { name: 'benchmark', role: 'admin' });
     // Built as src/main.ts builds it, with the default configuration.
     const { availabilityCacheMs } = loadConfig({});

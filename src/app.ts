@@ -21,6 +21,8 @@ import { patientsApi } from './modules/patients/patients.api.js';
 import { patientsStaffRoutes } from './modules/patients/patients.staff.routes.js';
 import { webAccountsApi } from './modules/patients/web-accounts.api.js';
 import { webAccountsStaffRoutes } from './modules/patients/web-accounts.staff.routes.js';
+import { portalApi } from './modules/portal/portal.api.js';
+import { portalRoutes } from './modules/portal/portal.routes.js';
 import { agendasApi } from './modules/scheduling/agendas.api.js';
 import { agendasRoutes } from './modules/scheduling/agendas.routes.js';
 import { bookingRoutes } from './modules/scheduling/booking.routes.js';
@@ -38,6 +40,7 @@ import { staffRoutes } from './modules/staff/staff.routes.js';
 import { usersRoutes } from './modules/staff/users.routes.js';
 import { ping } from './platform/db/dialect.js';
 import { installErrorHandling } from './platform/http/errors.js';
+import { installMultipart } from './platform/http/multipart.js';
 import { clientIp } from './platform/http/request.js';
 import { ResponseCache } from './platform/http/response-cache.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
@@ -76,6 +79,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   );
   await app.register(formbody);
   await app.register(cookie);
+  await installMultipart(app, ctx.web.uploadMaxBytes);
   installSecurityHeaders(app);
   const availabilityCache = new ResponseCache(options.availabilityCacheMs ?? 0, ctx.clock);
   app.addHook('onResponse', async (request, reply) => {
@@ -157,6 +161,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       await api.register(meApi(ctx));
       await api.register(auditApi(ctx));
       await api.register(messagingApi(ctx));
+      await api.register(portalApi(ctx));
     },
     { prefix: '/api/v1' },
   );
@@ -176,5 +181,6 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(webAccountsStaffRoutes(ctx, shell));
   await app.register(webListRoutes(ctx, shell));
   await app.register(messagingRoutes(ctx, shell));
+  await app.register(portalRoutes(ctx, shell));
   return app;
 }

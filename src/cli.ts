@@ -11,6 +11,7 @@ import { createDb } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import type { StaffRole } from './platform/db/schema.js';
 import { randomToken } from './platform/secrets.js';
+import { createFileStore } from './platform/storage/create-store.js';
 import { systemClock } from './platform/time/clock.js';
 
 const HELP = `Uso: turnero <comando>
@@ -36,7 +37,13 @@ async function withContext<T>(run: (ctx: AppContext) => Promise<T>): Promise<T> 
   const database = createDb(config.database, { poolSize: 2 });
   try {
     await migrateToLatest(database);
-    return await run({ database, clock: systemClock, web: config.web, secretsKey: config.secretsKey ?? undefined });
+    return await run({
+      database,
+      clock: systemClock,
+      web: config.web,
+      files: createFileStore(config.files),
+      secretsKey: config.secretsKey ?? undefined,
+    });
   } finally {
     await database.close();
   }

@@ -68,6 +68,8 @@ const envSchema = z.object({
     })
     .transform((v) => v || null),
   MAIL_FROM: z.string().default(''),
+  FILES_DIR: z.string().min(1).default('./data/files'),
+  UPLOAD_MAX_MB: int(10, 1, 100),
   SECRETS_KEY: z
     .string()
     .optional()
@@ -91,6 +93,7 @@ export interface Config {
   readonly availabilityCacheMs: number;
   readonly web: WebConfig;
   readonly mail: MailConfig;
+  readonly files: FilesConfig;
   /** Seals stored credentials (TOTP secrets, SMTP passwords); null: a key kept in the database. */
   readonly secretsKey: string | null;
 }
@@ -102,6 +105,13 @@ export interface WebConfig {
   readonly staffIdleSeconds: number;
   /** The address patients reach, for links in mails; null: the address of the request that caused the mail. */
   readonly publicUrl: string | null;
+  /** The largest file a patient or staff member may upload. */
+  readonly uploadMaxBytes: number;
+}
+
+export interface FilesConfig {
+  /** Uploaded documents and photos, when no object store is configured; outside what the web serves. */
+  readonly dir: string;
 }
 
 export interface MailConfig {
@@ -111,7 +121,12 @@ export interface MailConfig {
   readonly from: string;
 }
 
-export const defaultWebConfig: WebConfig = { patientIdleSeconds: 600, staffIdleSeconds: 1800, publicUrl: null };
+export const defaultWebConfig: WebConfig = {
+  patientIdleSeconds: 600,
+  staffIdleSeconds: 1800,
+  publicUrl: null,
+  uploadMaxBytes: 10 * 1024 * 1024,
+};
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -140,8 +155,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       patientIdleSeconds: e.PATIENT_IDLE_SECONDS,
       staffIdleSeconds: e.STAFF_IDLE_SECONDS,
       publicUrl: e.PUBLIC_URL,
+      uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
     },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    files: { dir: e.FILES_DIR },
     secretsKey: e.SECRETS_KEY,
   });
 }

@@ -296,6 +296,11 @@ const catalogue = {
     es: (p) => `El listado tendría ${p.count} destinatarios y el máximo por envío es ${p.max}: acotá los filtros.`,
     en: (p) => `The list would have ${p.count} recipients and the maximum per send is ${p.max}: narrow the filters.`,
   },
+  PORTAL_NOT_ENABLED: {
+    status: 403,
+    es: () => 'El centro todavía no habilitó tu portal del paciente. Pedíselo en recepción.',
+    en: () => 'The center has not enabled your patient portal yet. Ask at the front desk.',
+  },
   INTERNAL: {
     status: 500,
     es: () => 'Ocurrió un error inesperado. Ya quedó registrado; probá de nuevo en unos minutos.',

@@ -12,6 +12,7 @@ import { createDb } from './platform/db/database.js';
 import { sqliteFileExists } from './platform/db/dialect.js';
 import { migrateToLatest, pendingMigrations } from './platform/db/migrate.js';
 import { OutboxWorker } from './platform/outbox/worker.js';
+import { createFileStore } from './platform/storage/create-store.js';
 import { systemClock } from './platform/time/clock.js';
 
 export function createLogger(config: Config) {
@@ -37,7 +38,13 @@ export async function serve(config: Config, options: ServeOptions) {
   const logger = createLogger(config);
   const firstStart = config.database.dialect === 'sqlite' && !sqliteFileExists(config.database);
   const database = createDb(config.database, { poolSize: config.databasePoolSize });
-  const ctx: AppContext = { database, clock: systemClock, web: config.web, secretsKey: config.secretsKey ?? undefined };
+  const ctx: AppContext = {
+    database,
+    clock: systemClock,
+    web: config.web,
+    files: createFileStore(config.files),
+    secretsKey: config.secretsKey ?? undefined,
+  };
 
   if (options.migrate) {
     const applied = await migrateToLatest(database);

@@ -33,6 +33,7 @@ function Nav(props: { page: Page }) {
   const links: [string, string][] = page.patient
     ? [
         ['/', t('home')],
+        ...(page.patient.portal ? [['/portal', t('portal')] as [string, string]] : []),
         ['/mis-turnos', t('myAppointments')],
         ['/turnos/nuevo', t('book')],
         ['/obras-sociales', t('insurers')],

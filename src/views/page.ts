@@ -9,8 +9,8 @@ import type { Lang } from '../platform/i18n/lang.js';
 export interface Page {
   lang: Lang;
   center: CenterView;
-  /** The logged-in patient, or null. */
-  patient: { id: number; name: string } | null;
+  /** The logged-in patient, or null; portal: the center enabled their patient portal. */
+  patient: { id: number; name: string; portal: boolean } | null;
   /** The token every form of this page must send back (field `_csrf`). */
   csrf: string;
   /** Path and query of this page, for links that come back to it (language switch). */

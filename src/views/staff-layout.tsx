@@ -36,6 +36,11 @@ const MESSAGES: Entry[] = [
   ['/staff/mensajes/automaticos', 'autoReminders', ADMIN],
   ['/staff/mensajes/configuracion', 'channels', ADMIN],
 ];
+// The patient portal's back office: what the center gives patients there besides their record's own tabs.
+const PORTAL: Entry[] = [
+  ['/staff/portal/facturas', 'invoices', DESK],
+  ['/staff/portal/cuestionarios', 'questionnaires', ADMIN],
+];
 const ADMINISTRATION: Entry[] = [
   ['/staff/usuarios', 'users', ADMIN],
   ['/staff/auditoria', 'audit', ADMIN],
@@ -56,6 +61,7 @@ function StaffNav(props: { page: StaffPage; role: StaffRole }) {
       ));
   const web = links(WEB);
   const messages = links(MESSAGES);
+  const portal = links(PORTAL);
   return (
     <nav aria-label={t('menu')} class="staff-nav">
       <ul class="menu">{links(MAIN)}</ul>
@@ -69,6 +75,12 @@ function StaffNav(props: { page: StaffPage; role: StaffRole }) {
         <>
           <h2 class="menu-title">{t('messagesMenu')}</h2>
           <ul class="menu">{messages}</ul>
+        </>
+      )}
+      {portal.length > 0 && (
+        <>
+          <h2 class="menu-title">{t('portalMenu')}</h2>
+          <ul class="menu">{portal}</ul>
         </>
       )}
       <ul class="menu">{links(ADMINISTRATION)}</ul>

@@ -93,7 +93,9 @@ export async function installWebShell(app: FastifyInstance, ctx: AppContext): Pr
       return {
         lang,
         center,
-        patient: patient ? { id: patient.id, name: `${patient.firstName} ${patient.lastName}` } : null,
+        patient: patient
+          ? { id: patient.id, name: `${patient.firstName} ${patient.lastName}`, portal: patient.portalEnabled === 1 }
+          : null,
         csrf: csrfToken(secret, request, reply, request.sessionId),
         here: request.url,
         idleSeconds: ctx.web.patientIdleSeconds,

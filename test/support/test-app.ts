@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { defaultWebConfig, type WebConfig } from '../../src/config.js';
@@ -8,6 +11,7 @@ import { createApiToken } from '../../src/modules/staff/api-tokens.service.js';
 import type { DialectName } from '../../src/platform/db/dialect.js';
 import type { StaffRole } from '../../src/platform/db/schema.js';
 import { OutboxWorker } from '../../src/platform/outbox/worker.js';
+import { LocalFileStore } from '../../src/platform/storage/local-store.js';
 import { fixedClock } from '../../src/platform/time/clock.js';
 import { SmtpSink } from './smtp-sink.js';
 import { createTestDatabase, type TestDatabase } from './test-db.js';
@@ -33,7 +37,13 @@ export async function buildTestApp(
 ): Promise<TestApp> {
   const testDb = await createTestDatabase(dialect);
   const clock = fixedClock(options.now ?? MONDAY_9AM);
-  const ctx: AppContext = { database: testDb.database, clock, web: { ...defaultWebConfig, ...options.web } };
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'turnero-files-'));
+  const ctx: AppContext = {
+    database: testDb.database,
+    clock,
+    web: { ...defaultWebConfig, ...options.web },
+    files: new LocalFileStore(filesDir),
+  };
   const app = await buildApp(ctx, { validateResponses: true, availabilityCacheMs: options.availabilityCacheMs ?? 0 });
   let mail: { sink: SmtpSink; worker: OutboxWorker } | undefined;
   return {
@@ -68,6 +78,7 @@ export async function buildTestApp(
       await mail?.sink.close();
       await app.close();
       await testDb.drop();
+      fs.rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

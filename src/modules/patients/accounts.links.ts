@@ -8,6 +8,7 @@ export const LINK_PATHS: Record<TokenPurpose, string> = {
   activation: '/activar',
   password_reset: '/restablecer',
   email_change: '/confirmar-mail',
+  portal_access: '/portal/primer-acceso',
 };
 
 /** Makes the patient's new link of that purpose (older ones stop working) and returns its absolute address. */

@@ -33,6 +33,11 @@ export const patientsStaffMessages = defineMessages(
     status: 'Estado',
     origin: 'Origen',
     mergeTitle: 'Fusionar un registro duplicado',
+    tabs: 'Secciones del paciente',
+    tabRecord: 'Ficha',
+    tabDocuments: 'Documentos',
+    tabQuestionnaires: 'Cuestionarios',
+    tabInvoices: 'Facturas',
     mergeText:
       'Si la misma persona tiene otro registro (por ejemplo, con el DNI mal escrito), escribí el DNI de ese otro registro: sus turnos y mails pasan a esta ficha, y su usuario web también si esta ficha no tiene uno; el duplicado se borra.',
     mergeDni: 'DNI del registro duplicado',
@@ -89,6 +94,11 @@ export const patientsStaffMessages = defineMessages(
     status: 'Status',
     origin: 'Origin',
     mergeTitle: 'Merge a duplicate record',
+    tabs: "Patient's sections",
+    tabRecord: 'Record',
+    tabDocuments: 'Documents',
+    tabQuestionnaires: 'Questionnaires',
+    tabInvoices: 'Invoices',
     mergeText:
       "If the same person has another record (e.g. with a mistyped DNI), type that record's DNI: its appointments and mails move to this record, and its web account too if this record has none; the duplicate is deleted.",
     mergeDni: "Duplicate record's DNI",

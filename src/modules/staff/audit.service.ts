@@ -36,7 +36,21 @@ export type AuditAction =
   | 'staff.login'
   | 'staff.login_failed'
   | 'staff_user.create'
-  | 'staff_user.update';
+  | 'staff_user.update'
+  | 'portal.enable'
+  | 'portal.disable'
+  | 'portal.access_mail'
+  | 'document.list'
+  | 'document.read'
+  | 'document.upload'
+  | 'document.delete'
+  | 'questionnaire.list'
+  | 'questionnaire.read'
+  | 'questionnaire.assign'
+  | 'invoice.list'
+  | 'invoice.read'
+  | 'invoice.create'
+  | 'invoice.update';
 
 export interface AuditEvent {
   action: AuditAction;

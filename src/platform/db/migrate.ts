@@ -7,6 +7,7 @@ import * as staff from './migrations/003_staff.js';
 import * as sqliteIds from './migrations/004_sqlite_ids.js';
 import * as messaging from './migrations/005_messaging.js';
 import * as outboxRuleIndex from './migrations/006_outbox_rule_index.js';
+import * as portal from './migrations/007_portal.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations speak SQL names
 type MigrationModule = { up(db: Kysely<any>, dialect: DialectName): Promise<void> };
@@ -19,6 +20,7 @@ const migrations: Record<string, MigrationModule> = {
   '004_sqlite_ids': sqliteIds,
   '005_messaging': messaging,
   '006_outbox_rule_index': outboxRuleIndex,
+  '007_portal': portal,
 };
 
 class InCodeMigrations implements MigrationProvider {

@@ -8,6 +8,7 @@ export type AppointmentOrigin = 'web' | 'staff';
 export type StaffRole = 'admin' | 'reception' | 'professional';
 export type Sex = 'F' | 'M' | 'X';
 export type ExceptionKind = 'leave' | 'holiday' | 'block';
+export type PortalIdentityCheck = 'birth_date' | 'dni_tramite';
 
 export interface CenterSettingsTable {
   id: number;
@@ -29,6 +30,8 @@ export interface CenterSettingsTable {
   mailPhrase: string;
   /** Street address, for [[DIRECCION]]. */
   address: string;
+  /** What the portal's first access asks to prove identity. */
+  portalIdentityCheck: PortalIdentityCheck;
   updatedAt: string;
 }
 
@@ -118,6 +121,11 @@ export interface PatientsTable {
   memberNumber: Generated<string>;
   disabled: Generated<number>;
   disabledNote: Generated<string>;
+  /** The trámite number printed on the DNI card ('' when not on file). */
+  dniTramite: Generated<string>;
+  /** The center enabled the patient portal for this patient ("Portal del paciente" on the record). */
+  portalEnabled: Generated<number>;
+  portalEnabledAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -192,6 +200,13 @@ export interface WebAccountsTable {
   activatedAt: string | null;
   createdAt: string;
   updatedAt: string;
+  securityQuestion: Generated<string>;
+  /** argon2id of the normalized answer; '' when none was set. */
+  securityAnswerHash: Generated<string>;
+  /** 'es' | 'en' | '' (the browser's choice). */
+  lang: Generated<string>;
+  /** The square profile photo in the file store; '' when none. */
+  photoKey: Generated<string>;
 }
 
 export type SessionSubject = 'patient' | 'staff';
@@ -206,7 +221,7 @@ export interface SessionsTable {
   expiresAt: string;
 }
 
-export type TokenPurpose = 'activation' | 'password_reset' | 'email_change';
+export type TokenPurpose = 'activation' | 'password_reset' | 'email_change' | 'portal_access';
 
 export interface OneTimeTokensTable {
   tokenHash: string;
@@ -316,6 +331,110 @@ export interface ReminderRulesTable {
   updatedAt: string;
 }
 
+export type DocumentSource = 'patient' | 'center';
+export type DocumentCategory = 'report' | 'questionnaire' | 'document' | 'image';
+
+export interface PatientDocumentsTable {
+  id: Generated<number>;
+  patientId: number;
+  appointmentId: number | null;
+  source: DocumentSource;
+  category: DocumentCategory;
+  description: Generated<string>;
+  /** As the uploader named it (shown and offered on download, never used as a path). */
+  fileName: string;
+  /** Read from the bytes, not from what the browser said. */
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  storageKey: string;
+  uploadedByRef: string;
+  uploadedByName: string;
+  createdAt: string;
+}
+
+export type QuestionKind = 'text' | 'choice' | 'yes_no' | 'date' | 'scale';
+export type QuestionnaireRequestStatus = 'pending' | 'draft' | 'submitted';
+
+export interface QuestionnairesTable {
+  id: Generated<number>;
+  title: string;
+  intro: Generated<string>;
+  specialtyId: number | null;
+  studyId: number | null;
+  active: Generated<number>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface QuestionnaireQuestionsTable {
+  id: Generated<number>;
+  questionnaireId: number;
+  position: number;
+  kind: QuestionKind;
+  label: string;
+  help: Generated<string>;
+  required: Generated<number>;
+  /** JSON array of strings (choice questions). */
+  choices: Generated<string>;
+  scaleMin: number | null;
+  scaleMax: number | null;
+}
+
+export interface QuestionnaireRequestsTable {
+  id: Generated<number>;
+  questionnaireId: number;
+  patientId: number;
+  appointmentId: number | null;
+  status: QuestionnaireRequestStatus;
+  /** JSON: the answers, each with its question's text as asked. */
+  answers: Generated<string>;
+  requestedBy: string;
+  requestedAt: string;
+  savedAt: string | null;
+  submittedAt: string | null;
+}
+
+export type InvoiceStatus = 'due' | 'paid' | 'void';
+
+export interface InvoicesTable {
+  id: Generated<number>;
+  number: number;
+  patientId: number;
+  appointmentId: number | null;
+  issuedOn: string;
+  customerName: string;
+  customerDni: string;
+  insurerId: number | null;
+  insurerName: Generated<string>;
+  memberNumber: Generated<string>;
+  insurerCents: number;
+  patientCents: number;
+  totalCents: number;
+  status: InvoiceStatus;
+  paidAt: string | null;
+  voidReason: Generated<string>;
+  createdByRef: string;
+  createdByName: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface InvoiceLinesTable {
+  id: Generated<number>;
+  invoiceId: number;
+  position: number;
+  concept: string;
+  quantity: number;
+  unitCents: number;
+  insurerCents: number;
+}
+
+export interface CountersTable {
+  name: string;
+  value: number;
+}
+
 export interface AppSecretsTable {
   name: string;
   value: string;
@@ -347,6 +466,13 @@ export interface DB {
   messageBatches: MessageBatchesTable;
   messageBatchRows: MessageBatchRowsTable;
   reminderRules: ReminderRulesTable;
+  patientDocuments: PatientDocumentsTable;
+  questionnaires: QuestionnairesTable;
+  questionnaireQuestions: QuestionnaireQuestionsTable;
+  questionnaireRequests: QuestionnaireRequestsTable;
+  invoices: InvoicesTable;
+  invoiceLines: InvoiceLinesTable;
+  counters: CountersTable;
 }
 
 export type CenterSettings = Selectable<CenterSettingsTable>;
@@ -373,4 +499,10 @@ export type AuditEntry = Selectable<AuditLogTable>;
 export type Session = Selectable<SessionsTable>;
 export type OneTimeToken = Selectable<OneTimeTokensTable>;
 export type OutboxMessage = Selectable<OutboxTable>;
+export type PatientDocument = Selectable<PatientDocumentsTable>;
+export type Questionnaire = Selectable<QuestionnairesTable>;
+export type QuestionnaireQuestion = Selectable<QuestionnaireQuestionsTable>;
+export type QuestionnaireRequest = Selectable<QuestionnaireRequestsTable>;
+export type Invoice = Selectable<InvoicesTable>;
+export type InvoiceLine = Selectable<InvoiceLinesTable>;
 export type NewOutboxMessage = Insertable<OutboxTable>;

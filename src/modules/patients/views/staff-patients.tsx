@@ -1,4 +1,5 @@
 // The back office's patient register: search, record (create and edit), latest turnos, merging a duplicate.
+
 import { formatStamp } from '../../../platform/calendar/format.js';
 import { Csrf } from '../../../views/layout.js';
 import type { StaffPage } from '../../../views/page.js';
@@ -9,6 +10,7 @@ import type { AppointmentView } from '../../scheduling/appointment.view.js';
 import type { patientView } from '../patients.service.js';
 import { patientsStaffMessages } from '../patients.staff.messages.js';
 import { Alert, ErrorSummary, Field, type FormState, SelectField, sexOptions } from './form.js';
+import { PatientTabs } from './patient-tabs.js';
 
 type PatientRow = ReturnType<typeof patientView>;
 export interface Choice {
@@ -140,6 +142,7 @@ export function PatientFormPage(props: {
         <a href="/staff/pacientes">{t('back')}</a>
       </p>
       <h1>{title}</h1>
+      {patient && <PatientTabs page={page} patientId={patient.id} current="record" />}
       <Flash text={props.flash} />
       {props.alert && <Alert>{props.alert}</Alert>}
       <ErrorSummary lang={page.lang} errors={form.errors} labels={labels} />

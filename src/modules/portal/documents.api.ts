@@ -1,0 +1,5 @@
+// /me/documents of the JSON API.
+import type { AppContext } from '../../context.js';
+import { apiPlugin } from '../../platform/http/api.js';
+
+export const documentsApi = (_ctx: AppContext) => apiPlugin((_api) => {});

@@ -1,0 +1,8 @@
+// Documentos del paciente (/portal/documentos).
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppContext } from '../../context.js';
+import type { WebShell } from '../../web/shell.js';
+
+export const documentsRoutes =
+  (_ctx: AppContext, _shell: WebShell): FastifyPluginAsync =>
+  async (_app) => {};

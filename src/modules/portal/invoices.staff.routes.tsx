@@ -1,0 +1,8 @@
+// invoices in the back office.
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppContext } from '../../context.js';
+import type { WebShell } from '../../web/shell.js';
+
+export const invoicesStaffRoutes =
+  (_ctx: AppContext, _shell: WebShell): FastifyPluginAsync =>
+  async (_app) => {};

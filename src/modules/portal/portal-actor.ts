@@ -1,0 +1,18 @@
+// Who may use the portal: a logged-in patient whose record has the portal enabled by the center.
+import type { AppContext } from '../../context.js';
+import { AppError } from '../../errors.js';
+import type { Patient } from '../../platform/db/schema.js';
+import { getPatient } from '../patients/patients.repo.js';
+import type { Actor } from '../staff/actor.js';
+
+/**
+ * The patient behind the session, when their portal is enabled. Every portal service calls it first: a
+ * patient only ever reaches rows of this id, so another patient's ids answer as missing.
+ */
+export async function requirePortalPatient(ctx: AppContext, actor: Actor): Promise<Patient> {
+  if (actor.kind !== 'patient') throw new AppError('UNAUTHENTICATED');
+  const patient = await getPatient(ctx.database.db, actor.patientId);
+  if (!patient) throw new AppError('UNAUTHENTICATED');
+  if (patient.portalEnabled !== 1) throw new AppError('PORTAL_NOT_ENABLED');
+  return patient;
+}
