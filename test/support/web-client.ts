@@ -102,6 +102,35 @@ export class WebClient {
     return this.remember(response);
   }
 
+  /**
+   * Posts a form with a file as a browser does (multipart/form-data), with the last page's CSRF token.
+   * `file.name` is what the browser sends as the file's name, `file.type` its claimed type.
+   */
+  async upload(
+    url: string,
+    fields: Record<string, string>,
+    files: Record<string, { name: string; type: string; bytes: Buffer }>,
+  ): Promise<LightMyRequestResponse> {
+    const form = new FormData();
+    if (!('_csrf' in fields)) form.append('_csrf', this.csrf);
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    for (const [k, f] of Object.entries(files))
+      form.append(k, new Blob([new Uint8Array(f.bytes)], { type: f.type }), f.name);
+    // A Request serializes the form exactly as fetch would, boundary included.
+    const encoded = new Request('http://localhost/', { method: 'POST', body: form });
+    const response = await this.app.inject({
+      method: 'POST',
+      url,
+      headers: {
+        ...this.headers,
+        cookie: this.cookieHeader(),
+        'content-type': encoded.headers.get('content-type') ?? '',
+      },
+      payload: Buffer.from(await encoded.arrayBuffer()),
+    });
+    return this.remember(response);
+  }
+
   /** Follows redirects (up to 5) from a response, as a browser does. */
   async follow(response: LightMyRequestResponse): Promise<LightMyRequestResponse> {
     let current = response;
