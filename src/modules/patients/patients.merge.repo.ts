@@ -24,6 +24,13 @@ export async function moveOutbox(db: Kysely<DB>, fromId: number, toId: number) {
   await db.updateTable('outbox').set({ patientId: toId }).where('patientId', '=', fromId).execute();
 }
 
+/** The portal's documents, questionnaires and invoices belong to the person: they all go to the kept record. */
+export async function movePortalRecords(db: Kysely<DB>, fromId: number, toId: number) {
+  for (const table of ['patientDocuments', 'questionnaireRequests', 'invoices'] as const) {
+    await db.updateTable(table).set({ patientId: toId }).where('patientId', '=', fromId).execute();
+  }
+}
+
 export async function hasWebAccount(db: Kysely<DB>, patientId: number): Promise<boolean> {
   const row = await db
     .selectFrom('webAccounts')

@@ -81,6 +81,7 @@ export async function mergePatients(ctx: AppContext, input: { actor: Actor; keep
     if (!drop) throw new AppError('NOT_FOUND', { what: `el paciente ${input.dropId}` });
     const moved = await merge.moveAppointments(trx, drop.id, keep.id);
     await merge.moveOutbox(trx, drop.id, keep.id);
+    await merge.movePortalRecords(trx, drop.id, keep.id);
     // One web account per person: the kept record's stays; the duplicate's moves only when it has none,
     // and otherwise goes with the deleted record (the confirmation page said so).
     const web = webAccountOutcome(await merge.hasWebAccount(trx, keep.id), await merge.hasWebAccount(trx, drop.id));

@@ -107,6 +107,46 @@ for (const dialect of testDialects()) {
           updatedAt: '2026-11-20T10:00:00.000Z',
         })
         .execute();
+      // What the portal holds for the duplicate: an uploaded document and an invoice (it cannot be deleted).
+      const at = '2026-11-20T10:00:00.000Z';
+      await db
+        .insertInto('patientDocuments')
+        .values({
+          patientId: drop.id,
+          appointmentId: null,
+          source: 'patient',
+          category: 'document',
+          fileName: 'estudio.pdf',
+          mediaType: 'application/pdf',
+          sizeBytes: 10,
+          sha256: 'x',
+          storageKey: 'mergetestkey00000000',
+          uploadedByRef: 'patient',
+          uploadedByName: 'LOPEZ',
+          createdAt: at,
+        })
+        .execute();
+      await db
+        .insertInto('invoices')
+        .values({
+          number: 9001,
+          patientId: drop.id,
+          appointmentId: null,
+          issuedOn: '2026-11-20',
+          customerName: 'LOPEZ, Test',
+          customerDni: '27111223',
+          insurerId: null,
+          insurerCents: 0,
+          patientCents: 1000,
+          totalCents: 1000,
+          status: 'due',
+          paidAt: null,
+          createdByRef: 'staff:1',
+          createdByName: 'Recepción',
+          createdAt: at,
+          updatedAt: at,
+        })
+        .execute();
 
       await desk.get(`/staff/pacientes/${keep.id}`);
       const missing = await desk.get(`/staff/pacientes/${keep.id}/fusionar?dni=99999999`);
@@ -134,6 +174,16 @@ for (const dialect of testDialects()) {
         .where('patientId', '=', keep.id)
         .executeTakeFirst();
       assert.ok(account, 'the web account moved to the kept record');
+      const portalRows = await Promise.all(
+        (['patientDocuments', 'invoices'] as const).map((table) =>
+          db.selectFrom(table).select('patientId').executeTakeFirstOrThrow(),
+        ),
+      );
+      assert.deepEqual(
+        portalRows.map((r) => r.patientId),
+        [keep.id, keep.id],
+        "the duplicate's document and invoice are the kept record's now",
+      );
       const kept = await db.selectFrom('patients').select('email').where('id', '=', keep.id).executeTakeFirstOrThrow();
       assert.equal(kept.email, drop.email, 'the empty e-mail was filled from the duplicate');
       assert.ok((await auditActions(keep.id)).includes('patient.merge'));
