@@ -296,6 +296,202 @@ const catalogue = {
     es: (p) => `El listado tendría ${p.count} destinatarios y el máximo por envío es ${p.max}: acotá los filtros.`,
     en: (p) => `The list would have ${p.count} recipients and the maximum per send is ${p.max}: narrow the filters.`,
   },
+  // Invoices (portal): `detail`/`detailEn` name the field and what is wrong with it.
+  INVOICE_INVALID: {
+    status: 400,
+    es: (p) => `Revisá los datos de la factura. ${p.detail}`,
+    en: (p) => `Check the invoice's data. ${p.detailEn}`,
+  },
+  INVOICE_TURNO_INVOICED: {
+    status: 409,
+    es: (p) => `El turno ya tiene la factura N.º ${p.number}: anulala antes de facturarlo de nuevo.`,
+    en: (p) => `The appointment already has invoice no. ${p.number}: void it before invoicing it again.`,
+  },
+  INVOICE_TURNO_CANCELLED: {
+    status: 409,
+    es: () => 'El turno está cancelado: no se factura.',
+    en: () => 'The appointment is cancelled: it cannot be invoiced.',
+  },
+  INVOICE_VOIDED: {
+    status: 409,
+    es: (p) => `La factura N.º ${p.number} está anulada: ya no cambia de estado.`,
+    en: (p) => `Invoice no. ${p.number} is void: its status no longer changes.`,
+  },
+  INVOICE_STATUS_UNCHANGED: {
+    status: 409,
+    es: (p) => `La factura N.º ${p.number} ya está ${p.status === 'paid' ? 'pagada' : 'a pagar'}.`,
+    en: (p) => `Invoice no. ${p.number} is already ${p.status === 'paid' ? 'paid' : 'due'}.`,
+  },
+  // Perfil del usuario: the photo (its type read from its bytes) and the security question.
+  PHOTO_MISSING: {
+    status: 422,
+    es: () => 'Elegí una foto con «Seleccionar archivo» antes de subirla.',
+    en: () => 'Choose a photo with "Choose file" before uploading it.',
+  },
+  PHOTO_NOT_IMAGE: {
+    status: 422,
+    es: (p) =>
+      `${p.name ? `«${p.name}»` : 'El archivo'} no es una imagen PNG, JPEG ni WebP (lo revisamos por su contenido, no por su nombre). Elegí una foto en alguno de esos formatos.`,
+    en: (p) =>
+      `${p.name ? `"${p.name}"` : 'The file'} is not a PNG, JPEG or WebP image (we check its content, not its name). Choose a photo in one of those formats.`,
+  },
+  PHOTO_TOO_LARGE: {
+    status: 422,
+    es: (p) => `La foto pesa más de ${p.mb} MB. Elegí una más liviana.`,
+    en: (p) => `The photo is larger than ${p.mb} MB. Choose a smaller one.`,
+  },
+  SECURITY_ANSWER_INCOMPLETE: {
+    status: 422,
+    es: (p) =>
+      p.missing === 'password'
+        ? 'Para cambiar la pregunta de seguridad escribí tu contraseña actual.'
+        : p.missing === 'answer'
+          ? 'Escribí la respuesta a la pregunta de seguridad (hasta 100 caracteres).'
+          : 'Elegí una de las preguntas de seguridad de la lista.',
+    en: (p) =>
+      p.missing === 'password'
+        ? 'To change the security question, type your current password.'
+        : p.missing === 'answer'
+          ? 'Type the answer to the security question (up to 100 characters).'
+          : 'Choose one of the security questions from the list.',
+  },
+  // Portal activation and first access: staff are told exactly what the record lacks; the patient how many
+  // tries are left, and that a link dies after too many wrong ones.
+  // Logging in with the e-mail (a portal patient's user name): one answer for any failure, as with the DNI.
+  INVALID_EMAIL_CREDENTIALS: {
+    status: 401,
+    es: () => 'E-mail o contraseña incorrectos.',
+    en: () => 'Wrong e-mail or password.',
+  },
+  PORTAL_DATA_MISSING: {
+    status: 422,
+    // The lists come written in both languages from the portal module ("un e-mail válido y un celular válido").
+    es: (p) => `Para habilitar el portal, cargá en la ficha ${p.needsEs} y guardá los cambios.`,
+    en: (p) => `To enable the portal, add ${p.needsEn} to the record and save it.`,
+  },
+  PORTAL_EMAIL_TAKEN: {
+    status: 409,
+    es: (p) =>
+      `El e-mail ${p.email} ya es el usuario del portal de ${p.name} (DNI ${p.dni}): cada paciente del portal necesita su propio e-mail. Cargá otro en esta ficha.`,
+    en: (p) =>
+      `The e-mail ${p.email} is already the portal user of ${p.name} (DNI ${p.dni}): each portal patient needs an e-mail of their own. Enter another one in this record.`,
+  },
+  PORTAL_OFF_FOR_PATIENT: {
+    status: 409,
+    es: () => 'El portal de este paciente está deshabilitado: habilitalo para enviarle el mail de acceso.',
+    en: () => "This patient's portal is disabled: enable it to send the access e-mail.",
+  },
+  FIRST_ACCESS_MISMATCH: {
+    status: 400,
+    es: (p) =>
+      `Los datos no coinciden con los de tu ficha en el centro. Revisalos: ${p.left === 1 ? 'te queda 1 intento' : `te quedan ${p.left} intentos`}.`,
+    en: (p) =>
+      `These details do not match your record at the center. Please check them: ${p.left === 1 ? '1 try left' : `${p.left} tries left`}.`,
+  },
+  FIRST_ACCESS_LOCKED: {
+    status: 410,
+    es: () =>
+      'Los datos no coincidieron demasiadas veces y el enlace dejó de servir. Pedile al centro que te envíe un mail nuevo de acceso al portal.',
+    en: () =>
+      'The details did not match too many times and the link stopped working. Ask the center to send you a new portal access e-mail.',
+  },
+  FIRST_ACCESS_DATA_MISSING: {
+    status: 409,
+    es: (p) =>
+      `El centro no tiene cargado ${p.check === 'dni_tramite' ? 'tu número de trámite del DNI' : 'tu fecha de nacimiento'}, que hace falta para validar tu identidad. Comunicate con el centro para que lo carguen y te envíen un mail nuevo.`,
+    en: (p) =>
+      `The center does not have ${p.check === 'dni_tramite' ? 'the procedure number (número de trámite) of your DNI' : 'your date of birth'} on file, which is needed to check who you are. Please contact the center so they add it and send you a new e-mail.`,
+  },
+  SECURITY_ANSWER_WRONG: {
+    status: 400,
+    es: (p) =>
+      `La respuesta de seguridad no es la que guardaste: ${p.left === 1 ? 'te queda 1 intento' : `te quedan ${p.left} intentos`}.`,
+    en: (p) => `The security answer is not the one you saved: ${p.left === 1 ? '1 try left' : `${p.left} tries left`}.`,
+  },
+  SECURITY_ANSWER_LOCKED: {
+    status: 410,
+    es: () =>
+      'La respuesta de seguridad no coincidió demasiadas veces y el enlace dejó de servir. Podés pedir otro mañana, o comunicarte con el centro.',
+    en: () =>
+      'The security answer did not match too many times and the link stopped working. You can ask for another one tomorrow, or contact the center.',
+  },
+  // Documents: what is wrong with an upload, said of the file the person chose (sizes come in MB).
+  FILE_MISSING: {
+    status: 400,
+    es: () => 'Elegí el archivo que querés subir.',
+    en: () => 'Choose the file you want to upload.',
+  },
+  FILE_TOO_LARGE: {
+    status: 413,
+    es: (p) =>
+      p.size
+        ? `El archivo pesa ${Number(p.size).toLocaleString('es-AR')} MB; el máximo es ${Number(p.max).toLocaleString('es-AR')} MB.`
+        : `El archivo pesa más de ${Number(p.max).toLocaleString('es-AR')} MB, que es el máximo.`,
+    en: (p) =>
+      p.size
+        ? `The file is ${Number(p.size).toLocaleString('en')} MB; the maximum is ${Number(p.max).toLocaleString('en')} MB.`
+        : `The file is larger than ${Number(p.max).toLocaleString('en')} MB, the maximum.`,
+  },
+  FILE_TYPE_NOT_ACCEPTED: {
+    status: 422,
+    es: (p) => `«${p.name}» no es de un tipo que el centro acepte: subí un PDF o una imagen JPG, PNG, WEBP o GIF.`,
+    en: (p) => `«${p.name}» is not a type the center accepts: upload a PDF or a JPG, PNG, WEBP or GIF image.`,
+  },
+  FILE_CONTENT_MISMATCH: {
+    status: 422,
+    es: (p) => `«${p.name}» dice ser ${p.claimedEs}, pero su contenido ${p.actualEs}. Subí el archivo original.`,
+    en: (p) => `«${p.name}» claims to be ${p.claimedEn}, but its content ${p.actualEn}. Upload the original file.`,
+  },
+  DOCUMENT_FROM_CENTER: {
+    status: 403,
+    es: () => 'Este documento lo subió el centro: sólo podés borrar los documentos que subiste vos.',
+    en: () => 'The center uploaded this document: you can only delete the documents you uploaded.',
+  },
+  DOCUMENT_NOT_YOURS: {
+    status: 403,
+    es: () => 'Sólo podés borrar los documentos que subiste vos; pedíselo a recepción o a la administración.',
+    en: () => 'You can only delete the documents you uploaded; ask the front desk or an administrator.',
+  },
+  DOCUMENT_FILE_MISSING: {
+    status: 404,
+    es: (p) =>
+      `El archivo del documento ${p.id} no está en el almacenamiento de archivos del centro. Avisale al centro.`,
+    en: (p) => `The file of document ${p.id} is not in the center's file storage. Please tell the center.`,
+  },
+  TURNO_NOT_OF_PATIENT: {
+    status: 422,
+    es: (p) => `El turno ${p.id} no es de este paciente: elegí uno de la lista.`,
+    en: (p) => `Appointment ${p.id} is not this patient's: choose one from the list.`,
+  },
+  // Questionnaires: answered once; staff ask one at a time of each patient.
+  QUESTIONNAIRE_INCOMPLETE: {
+    status: 422,
+    es: (p) =>
+      Number(p.count) === 1
+        ? 'Hay 1 respuesta para revisar: está marcada junto a su pregunta.'
+        : `Hay ${p.count} respuestas para revisar: están marcadas junto a sus preguntas.`,
+    en: (p) =>
+      Number(p.count) === 1
+        ? '1 answer needs checking: it is marked next to its question.'
+        : `${p.count} answers need checking: they are marked next to their questions.`,
+  },
+  QUESTIONNAIRE_ALREADY_SENT: {
+    status: 409,
+    es: () =>
+      'Este cuestionario ya se envió: no se puede cambiar ni enviar otra vez. Las respuestas enviadas siguen igual.',
+    en: () =>
+      'This questionnaire was already sent: it cannot be changed or sent again. The answers sent stay as they were.',
+  },
+  QUESTIONNAIRE_ALREADY_ASKED: {
+    status: 409,
+    es: (p) => `El paciente ya tiene pendiente el cuestionario «${p.title}»: se puede pedir otra vez cuando lo envíe.`,
+    en: (p) => `The patient already has the questionnaire “${p.title}” pending: it can be asked again once sent.`,
+  },
+  QUESTIONNAIRE_NOT_ASKABLE: {
+    status: 422,
+    es: (p) => `El cuestionario «${p.title}» está desactivado o no tiene preguntas: no se puede pedir.`,
+    en: (p) => `The questionnaire “${p.title}” is inactive or has no questions: it cannot be asked.`,
+  },
   PORTAL_NOT_ENABLED: {
     status: 403,
     es: () => 'El centro todavía no habilitó tu portal del paciente. Pedíselo en recepción.',
