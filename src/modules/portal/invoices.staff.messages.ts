@@ -1,0 +1,128 @@
+import { defineMessages } from '../../platform/i18n/messages.js';
+
+/** The back office's invoice pages: the list, the new invoice, one invoice, and the record's Facturas tab. */
+export const invoiceStaffMessages = defineMessages(
+  {
+    listTitle: 'Facturas',
+    listIntro:
+      'Las facturas emitidas, de la más nueva a la más vieja. El número es correlativo y no se reutiliza: una ' +
+      'factura anulada conserva el suyo y sigue en la lista.',
+    filters: 'Filtrar facturas',
+    filterDni: 'DNI',
+    filterNumber: 'Número',
+    filterStatus: 'Estado',
+    anyStatus: 'Todos',
+    filter: 'Filtrar',
+    newInvoice: 'Nueva factura',
+    none: 'No hay facturas con esos datos.',
+    badFilter: 'El número de factura y el DNI se escriben sólo con dígitos.',
+    results: (p: { n: number }) => (p.n === 1 ? '1 factura' : `${p.n} facturas`),
+    open: 'Ver',
+    links: 'Acciones',
+    // New invoice
+    newTitle: 'Nueva factura',
+    fromTurno: (p: { turno: string }) => `Desde el turno: ${p.turno}.`,
+    turnoInvoiced: (p: { number: string }) =>
+      `Este turno ya tiene la factura N.º ${p.number}. Para facturarlo de nuevo, anulala primero.`,
+    patientData: 'Paciente y obra social',
+    dniHint: 'Con "Buscar" se completan la obra social y el N.º de afiliado de la ficha.',
+    findPatient: 'Buscar',
+    patientFound: (p: { name: string }) => `Paciente: ${p.name}.`,
+    noInsurerOption: 'Sin obra social (particular)',
+    lines: 'Líneas',
+    linesHint:
+      'Importes en pesos, por ejemplo 1.234,56. "Parte de la obra social" es lo que paga la obra social de toda ' +
+      'la línea; el paciente paga el resto. Las filas vacías no cuentan.',
+    lineN: (p: { n: number }) => `Línea ${p.n}`,
+    addLine: 'Agregar línea',
+    numberNote: 'El número se asigna al emitir: es el siguiente de la numeración y no se reutiliza.',
+    issue: 'Emitir factura',
+    cancel: 'Cancelar',
+    // One invoice
+    back: 'Volver a Facturas',
+    created: (p: { number: string }) => `Factura N.º ${p.number} emitida.`,
+    statusSaved: 'Estado guardado.',
+    issuedBy: (p: { name: string; when: string }) => `Emitida por ${p.name} el ${p.when}.`,
+    changeStatus: 'Cambiar el estado',
+    paidOn: 'Fecha de pago',
+    markPaid: 'Marcar como pagada',
+    markDue: 'Volver a "A pagar"',
+    voidTitle: 'Anular la factura',
+    voidHint:
+      'La factura anulada conserva su número, queda en la lista como ANULADA con el motivo y no cambia más. ' +
+      'Nada borra una factura.',
+    voidReason: 'Motivo de la anulación',
+    voidButton: 'Anular factura',
+    voidedNote: 'Esta factura está anulada: conserva su número y ya no cambia de estado.',
+    // The record's tab
+    tabInvoices: 'Facturas del paciente',
+    tabNone: 'El paciente no tiene facturas.',
+    pendingTurnos: 'Turnos pasados sin factura',
+    pendingNone: 'No hay turnos pasados sin factura.',
+    invoiceTurno: 'Facturar',
+    newForPatient: 'Nueva factura para este paciente',
+    when: 'Turno',
+    professional: 'Profesional',
+    service: 'Especialidad o estudio',
+  },
+  {
+    listTitle: 'Invoices',
+    listIntro:
+      'Issued invoices, newest first. Numbers are consecutive and never reused: a void invoice keeps its number ' +
+      'and stays on the list.',
+    filters: 'Filter invoices',
+    filterDni: 'DNI',
+    filterNumber: 'Number',
+    filterStatus: 'Status',
+    anyStatus: 'Any',
+    filter: 'Filter',
+    newInvoice: 'New invoice',
+    none: 'No invoices match.',
+    badFilter: 'The invoice number and the DNI are written with digits only.',
+    results: (p: { n: number }) => (p.n === 1 ? '1 invoice' : `${p.n} invoices`),
+    open: 'Open',
+    links: 'Actions',
+    newTitle: 'New invoice',
+    fromTurno: (p: { turno: string }) => `From the appointment: ${p.turno}.`,
+    turnoInvoiced: (p: { number: string }) =>
+      `This appointment already has invoice no. ${p.number}. Void it first to invoice it again.`,
+    patientData: 'Patient and health insurer',
+    dniHint: '"Find" fills in the health insurer and member number from the record.',
+    findPatient: 'Find',
+    patientFound: (p: { name: string }) => `Patient: ${p.name}.`,
+    noInsurerOption: 'No insurer (private patient)',
+    lines: 'Lines',
+    linesHint:
+      'Amounts in pesos, for example 1.234,56. "Insurer share" is what the insurer pays for the whole line; the ' +
+      'patient pays the rest. Empty rows do not count.',
+    lineN: (p: { n: number }) => `Line ${p.n}`,
+    addLine: 'Add a line',
+    numberNote: 'The number is given when issuing: the next one in sequence, never reused.',
+    issue: 'Issue invoice',
+    cancel: 'Cancel',
+    back: 'Back to Invoices',
+    created: (p: { number: string }) => `Invoice no. ${p.number} issued.`,
+    statusSaved: 'Status saved.',
+    issuedBy: (p: { name: string; when: string }) => `Issued by ${p.name} on ${p.when}.`,
+    changeStatus: 'Change the status',
+    paidOn: 'Payment date',
+    markPaid: 'Mark as paid',
+    markDue: 'Back to "Due"',
+    voidTitle: 'Void the invoice',
+    voidHint:
+      'A void invoice keeps its number, stays on the list as VOID with the reason, and never changes again. ' +
+      'Nothing deletes an invoice.',
+    voidReason: 'Reason for voiding',
+    voidButton: 'Void invoice',
+    voidedNote: 'This invoice is void: it keeps its number and its status no longer changes.',
+    tabInvoices: "The patient's invoices",
+    tabNone: 'The patient has no invoices.',
+    pendingTurnos: 'Past appointments without an invoice',
+    pendingNone: 'No past appointments without an invoice.',
+    invoiceTurno: 'Invoice',
+    newForPatient: 'New invoice for this patient',
+    when: 'Appointment',
+    professional: 'Professional',
+    service: 'Specialty or study',
+  },
+);
