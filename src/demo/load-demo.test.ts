@@ -6,13 +6,14 @@ import path from 'node:path';
 import { type TestContext, test } from 'node:test';
 import pg from 'pg';
 import { passwordMatches } from '../modules/patients/accounts.passwords.js';
+import { answerMatches } from '../modules/portal/security-answer.js';
 import { blockServes, computeSlots, type Service } from '../modules/scheduling/slots.rules.js';
 import { createDb, type Database } from '../platform/db/database.js';
 import { parseDatabaseUrl } from '../platform/db/dialect.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
 import type { Appointment } from '../platform/db/schema.js';
 import { addDays, todayIn, utcToCivil } from '../platform/time/zone.js';
-import { loadDemo } from './load-demo.js';
+import { DEMO_PORTAL, loadDemo } from './load-demo.js';
 
 /** Wednesday 11 March 2026, 10:00 in Buenos Aires: a weekday morning with history behind and agenda ahead. */
 const NOW = Date.UTC(2026, 2, 11, 13, 0);
@@ -224,6 +225,19 @@ async function checkDemo(t: TestContext, database: Database) {
     .executeTakeFirstOrThrow();
   assert.notEqual(demoPatient.activatedAt, null);
   assert.ok(await passwordMatches(demoPatient.passwordHash, summary.webPatient.password));
+  // The same patient has the portal: enabled, a trámite number, a security answer; logs in with the e-mail too.
+  const portal = await database.db
+    .selectFrom('patients')
+    .innerJoin('webAccounts', 'webAccounts.patientId', 'patients.id')
+    .select(['portalEnabled', 'dniTramite', 'email', 'mobile', 'securityQuestion', 'securityAnswerHash'])
+    .where('patients.dni', '=', summary.webPatient.dni)
+    .executeTakeFirstOrThrow();
+  assert.equal(portal.portalEnabled, 1);
+  assert.equal(portal.dniTramite, DEMO_PORTAL.dniTramite);
+  assert.equal(portal.email, summary.webPatient.email);
+  assert.ok(portal.mobile, 'the portal needs a mobile');
+  assert.equal(portal.securityQuestion, DEMO_PORTAL.securityQuestion);
+  assert.ok(await answerMatches(portal.securityAnswerHash, 'firulais'));
   // And one staff user per role, so the back office can be tried at once.
   const staff = await database.db.selectFrom('staffUsers').select(['username', 'role', 'passwordHash']).execute();
   assert.deepEqual(staff.map((u) => u.role).sort(), ['admin', 'professional', 'reception']);

@@ -2,6 +2,7 @@
 // appointments around "now", all in one transaction so a failed load leaves nothing half-written.
 import type { Transaction } from 'kysely';
 import { hashPassword } from '../modules/patients/accounts.passwords.js';
+import { hashAnswer } from '../modules/portal/security-answer.js';
 import type { Database } from '../platform/db/database.js';
 import type { DB, NewAppointment, NewPatient, StaffRole } from '../platform/db/schema.js';
 import { addDays, isoUtc, todayIn } from '../platform/time/zone.js';
@@ -16,14 +17,28 @@ export interface DemoSummary {
   professionals: number;
   patients: number;
   appointments: number;
-  /** A patient with an active web account, so the patient web can be tried without a mail server. */
-  webPatient: { dni: string; password: string; name: string } | null;
+  /**
+   * A patient with an active web account, so the patient web can be tried without a mail server; the patient
+   * portal is enabled for them (user name: the e-mail), see DEMO_PORTAL.
+   */
+  webPatient: { dni: string; password: string; name: string; email: string } | null;
   /** One user per role for /staff, all with DEMO_PASSWORD. */
   staffUsers: { username: string; role: StaffRole }[];
 }
 
 /** Printed in the log of a new demo: it is a demo password, not a secret. */
 export const DEMO_PASSWORD = 'demo1234';
+
+/**
+ * The demo web patient also has the patient portal: enabled, with this trámite number on the record and
+ * this security answer (question "¿Cómo se llamaba tu primera mascota?", answer "Firulais"). They log in
+ * with the DNI or the e-mail and DEMO_PASSWORD; README's demo section says the same.
+ */
+export const DEMO_PORTAL = {
+  dniTramite: '00512345678',
+  securityQuestion: 'firstPet',
+  securityAnswer: 'Firulais',
+} as const;
 
 export interface LoadDemoOptions {
   /** "Now": appointments before it are history, after it the agenda to come. */
@@ -117,9 +132,11 @@ export async function loadDemo(database: Database, options: LoadDemoOptions): Pr
     );
     await insertAppointments(trx, appointments);
 
-    // Someone who can book on the web and has nothing booked ahead, so every limit leaves room to try.
+    // Someone who can book on the web and has nothing booked ahead, so every limit leaves room to try; with a
+    // mobile, which the patient portal needs besides the e-mail.
     const booked = new Set(appointments.filter((a) => Date.parse(a.startsAt) > nowMs).map((a) => a.patientId));
-    const candidate = planPatients.find((p) => p.canBookOnWeb && !booked.has(p.id));
+    const withMobile = new Set(people.filter((p) => p.mobile !== null).map((p) => patientIds.get(p.dni)));
+    const candidate = planPatients.find((p) => p.canBookOnWeb && !booked.has(p.id) && withMobile.has(p.id));
     const person = candidate && people.find((p) => patientIds.get(p.dni) === candidate.id);
     if (candidate && person) {
       const at = isoUtc(nowMs);
@@ -131,7 +148,16 @@ export async function loadDemo(database: Database, options: LoadDemoOptions): Pr
           activatedAt: at,
           createdAt: at,
           updatedAt: at,
+          // The first access already done: the question asked by "Olvidé mi contraseña" after the mail link.
+          securityQuestion: DEMO_PORTAL.securityQuestion,
+          securityAnswerHash: await hashAnswer(DEMO_PORTAL.securityAnswer),
         })
+        .execute();
+      // The patient portal enabled by the center, with the DNI's trámite number on the record.
+      await trx
+        .updateTable('patients')
+        .set({ portalEnabled: 1, portalEnabledAt: at, dniTramite: DEMO_PORTAL.dniTramite })
+        .where('id', '=', candidate.id)
         .execute();
     }
 
@@ -143,7 +169,12 @@ export async function loadDemo(database: Database, options: LoadDemoOptions): Pr
       patients: patientRows.length,
       appointments: appointments.length,
       webPatient: person
-        ? { dni: person.dni, password: DEMO_PASSWORD, name: `${person.firstName} ${person.lastName}` }
+        ? {
+            dni: person.dni,
+            password: DEMO_PASSWORD,
+            name: `${person.firstName} ${person.lastName}`,
+            email: person.email ?? '',
+          }
         : null,
     };
   });

@@ -76,6 +76,7 @@ for (const dialect of testDialects()) {
         limits: { maxPerDayProfessional: 2, maxFuturePerPatient: 6, maxFuturePerIp: 20 },
         reasonRequired: false,
         mailPhrase: 'Recuerde concurrir con su carnet de obra social y su DNI',
+        portalIdentityCheck: 'birth_date',
       };
       assert.deepEqual(changed, expected);
       assert.deepEqual(await center(), expected);

@@ -59,6 +59,8 @@ export const centerChanges = strictObject({
   maxFuturePerIp: limit(10_000),
   reasonRequired: z.boolean(expected('debe ser true o false')),
   mailPhrase: text(2000),
+  // What the portal's first access asks, besides the DNI, to prove who is opening the mailed link.
+  portalIdentityCheck: z.enum(['dni_tramite', 'birth_date'], expected('debe ser dni_tramite o birth_date')),
 }).partial();
 
 export type CenterChanges = z.output<typeof centerChanges>;

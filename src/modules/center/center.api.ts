@@ -25,6 +25,7 @@ const centerOutput = z.object({
   }),
   reasonRequired: z.boolean(),
   mailPhrase: z.string(),
+  portalIdentityCheck: z.enum(['dni_tramite', 'birth_date']),
 });
 
 export const centerApi = (ctx: AppContext) =>
@@ -50,7 +51,9 @@ export const centerApi = (ctx: AppContext) =>
             'Solo administradores. Cambia solo los campos enviados y responde como GET /center. ' +
             'address es la dirección del centro que dicen los recordatorios con [[DIRECCION]]. ' +
             'Los límites van sueltos (maxPerDayProfessional, maxFuturePerPatient, maxFuturePerIp). ' +
-            'webBookingEnabled=false apaga los turnos por internet; selectionMode BY_STUDY hace elegir primero el estudio.',
+            'webBookingEnabled=false apaga los turnos por internet; selectionMode BY_STUDY hace elegir primero el estudio. ' +
+            'portalIdentityCheck: lo que pide el primer acceso al portal además del DNI (dni_tramite: el número de ' +
+            'trámite del DNI; birth_date: la fecha de nacimiento).',
           security: staffSecurity,
           body: centerChanges,
           response: { 200: centerOutput, ...errorResponses },

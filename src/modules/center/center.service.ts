@@ -18,6 +18,8 @@ export interface CenterView {
   reasonRequired: boolean;
   mailPhrase: string;
   address: string;
+  /** What the portal's first access asks besides the DNI: the DNI card's trámite number or the birth date. */
+  portalIdentityCheck: CenterSettings['portalIdentityCheck'];
 }
 
 export function centerView(s: CenterSettings): CenterView {
@@ -41,6 +43,7 @@ export function centerView(s: CenterSettings): CenterView {
     reasonRequired: s.reasonRequired === 1,
     mailPhrase: s.mailPhrase,
     address: s.address,
+    portalIdentityCheck: s.portalIdentityCheck,
   };
 }
 

@@ -62,6 +62,15 @@ export const configMessages = defineMessages(
     timeZoneHint: 'Las agendas, los horarios libres y las fechas de los mails se calculan en esta zona.',
     argentina: 'Argentina',
     otherZones: 'Otras zonas',
+    portal: 'Portal del paciente',
+    portalHint:
+      'Identidad en el primer acceso al portal: qué le pedimos al paciente, además de su DNI, cuando abre el enlace «Validación primer acceso» del mail. La ficha del paciente tiene que tener ese dato para poder habilitarle el portal.',
+    portalIdentityCheck: 'Identidad en el primer acceso al portal',
+    identityTramite: 'DNI y número de trámite',
+    identityTramiteHint:
+      'El número de trámite (11 números) figura en el DNI tarjeta: solo lo tiene quien tiene el documento en la mano. Es la opción más segura; cargalo en la ficha de cada paciente.',
+    identityBirthDate: 'DNI y fecha de nacimiento',
+    identityBirthDateHint: 'Más fácil para el paciente, pero la fecha de nacimiento la pueden conocer otras personas.',
   },
   {
     title: 'Basic settings',
@@ -120,5 +129,14 @@ export const configMessages = defineMessages(
     timeZoneHint: 'Agendas, free times and the dates in e-mails are computed in this zone.',
     argentina: 'Argentina',
     otherZones: 'Other zones',
+    portal: 'Patient portal',
+    portalHint:
+      'Identity on the first access to the portal: what we ask the patient, besides their DNI, when they open the first access link of the e-mail. The patient record must have it before the portal can be enabled.',
+    portalIdentityCheck: 'Identity on the first access to the portal',
+    identityTramite: 'DNI and procedure number (número de trámite)',
+    identityTramiteHint:
+      'The 11-digit procedure number is printed on the DNI card: only whoever holds the card has it. The safest option; add it to each patient record.',
+    identityBirthDate: 'DNI and date of birth',
+    identityBirthDateHint: 'Easier for the patient, but other people may know the date of birth.',
   },
 );

@@ -28,6 +28,7 @@ const TEXTS = [
   'selectionMode',
   'mailPhrase',
   'timeZone',
+  'portalIdentityCheck',
 ] as const;
 const FLAGS = ['webBookingEnabled', 'reasonRequired'] as const;
 const NUMBERS = ['maxPerDayProfessional', 'maxFuturePerIp', 'maxFuturePerPatient'] as const;
@@ -47,6 +48,7 @@ function configForm(request: FastifyRequest) {
   }
   // No option chosen is a missing answer, not an unknown one.
   if (input.selectionMode === '') input.selectionMode = undefined;
+  if (input.portalIdentityCheck === '') input.portalIdentityCheck = undefined;
   return { values, input };
 }
 

@@ -5,6 +5,8 @@ export const fieldMessages = defineMessages(
   {
     dni: 'DNI',
     dniHint: 'Solo números, con o sin puntos.',
+    dniOrEmail: 'DNI o e-mail',
+    dniOrEmailHint: 'Tu DNI (solo números) o, si el centro te habilitó el portal del paciente, tu e-mail.',
     lastName: 'Apellido',
     firstName: 'Nombre',
     sex: 'Sexo',
@@ -42,6 +44,8 @@ export const fieldMessages = defineMessages(
   {
     dni: 'DNI',
     dniHint: 'Numbers only, with or without dots.',
+    dniOrEmail: 'DNI or e-mail',
+    dniOrEmailHint: 'Your DNI (numbers only) or, if the center enabled your patient portal, your e-mail address.',
     lastName: 'Last name',
     firstName: 'First name',
     sex: 'Sex',

@@ -62,6 +62,9 @@ export const accountMessages = defineMessages(
     resetTitle: 'Elegí una contraseña nueva',
     newPassword: 'Contraseña nueva',
     resetButton: 'Guardar la contraseña',
+    securityAnswer: 'Tu respuesta de seguridad',
+    securityAnswerHint:
+      'La pregunta de seguridad que elegiste en el portal del paciente. No importan las mayúsculas ni los acentos.',
     resetDoneTitle: 'Contraseña cambiada',
     resetDoneText:
       'Listo: ya podés ingresar con tu DNI y la contraseña nueva. Las sesiones abiertas en otros dispositivos se cerraron.',
@@ -131,6 +134,8 @@ export const accountMessages = defineMessages(
     resetTitle: 'Choose a new password',
     newPassword: 'New password',
     resetButton: 'Save the password',
+    securityAnswer: 'Your security answer',
+    securityAnswerHint: 'The security question you chose in the patient portal. Capitals and accents do not matter.',
     resetDoneTitle: 'Password changed',
     resetDoneText:
       'Done: you can log in with your DNI and the new password. Sessions open on other devices were closed.',

@@ -75,7 +75,8 @@ export async function updateMyData(ctx: AppContext, input: { actor: Actor; chang
 }
 
 /** Checks the current password, counting failures so a session left open cannot be used to guess it. */
-async function confirmPassword(ctx: AppContext, patientId: number, password: string) {
+/** The current password, checked under one attempt counter for every form that asks for it (Mis datos, Perfil). */
+export async function confirmPassword(ctx: AppContext, patientId: number, password: string) {
   const key = `clave-actual:paciente:${patientId}`;
   await enforceLimits(ctx, [[key, RULES.currentPassword]]);
   const account = await repo.getAccount(ctx.database.db, patientId);

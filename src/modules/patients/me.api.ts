@@ -6,15 +6,17 @@ import { apiPlugin, errorResponses } from '../../platform/http/api.js';
 import { idField, instantField } from '../../platform/http/fields.js';
 import { clientIp } from '../../platform/http/request.js';
 import { endPatientSession, startPatientSession } from '../../web/session.js';
+import { myAppointmentsIn } from '../portal/citas.service.js';
 import * as appointments from '../scheduling/appointments.service.js';
 import { bookAppointment } from '../scheduling/booking.service.js';
 import { appointmentOutput } from '../scheduling/scheduling.api.js';
 import { renderSlip } from '../scheduling/slip.pdf.js';
 import { getAppointmentDetails } from '../scheduling/web-appointments.service.js';
 import type { Actor } from '../staff/actor.js';
-import { logIn } from './accounts.login.service.js';
+import { rememberLang } from './accounts.login.routes.js';
+import { type LoginUser, logIn, loginUserOf } from './accounts.login.service.js';
 import { getMyData, updateMyData } from './accounts.profile.service.js';
-import { dniField, patientChanges, patientOutput } from './patients.schemas.js';
+import { patientChanges, patientOutput } from './patients.schemas.js';
 import { getPatient } from './patients.service.js';
 
 const sessionSecurity = [{ session: [] }];
@@ -33,8 +35,23 @@ const myChanges = patientChanges
     memberNumber: true,
   })
   .strict();
+/** Turnos per page of GET /me/appointments?scope=. */
+const MY_SCOPED_PAGE = 100;
 /** Mis datos asks for these; a change cannot empty them. */
 const REQUIRED_DATA = ['sex', 'birthDate', 'mobile', 'insurerId'] as const;
+
+/** The login's user: a DNI, or a portal patient's e-mail. */
+const loginUserBody = z
+  .string()
+  .describe('DNI (7 u 8 números) o e-mail del paciente con el portal habilitado')
+  .transform((v, ctx) => {
+    const user = loginUserOf(v);
+    if (user === null) {
+      ctx.addIssue({ code: 'custom', message: 'debe ser un DNI (7 u 8 números) o un e-mail' });
+      return z.NEVER;
+    }
+    return user;
+  });
 
 /** The logged-in patient's id; anyone else is told to log in. */
 function me(actor: Actor): number {
@@ -49,18 +66,36 @@ export const meApi = (ctx: AppContext) =>
       {
         schema: {
           tags: ['Paciente (sesión)'],
-          summary: 'Ingresar con DNI y contraseña',
+          summary: 'Ingresar con DNI o e-mail y contraseña',
           description:
             'Abre la sesión del paciente y la devuelve como cookie, igual que la página Ingresar: los mismos ' +
-            'límites de intentos y la misma respuesta para DNI desconocido o contraseña incorrecta. Un paciente ' +
-            'deshabilitado por el centro entra, pero no puede tomar turnos (disabled y disabledNote lo dicen).',
-          body: z.object({ dni: dniField, password: z.string().min(1).max(1000) }),
+            'límites de intentos y la misma respuesta para usuario desconocido o contraseña incorrecta. El usuario ' +
+            '(user, o dni como antes) es el DNI o, para un paciente con el portal habilitado, su e-mail. Un paciente ' +
+            'deshabilitado por el centro entra, pero no puede tomar turnos (disabled y disabledNote lo dicen). Si el ' +
+            'paciente eligió un idioma en el portal, la respuesta fija también la cookie de idioma.',
+          body: z
+            .object({
+              user: loginUserBody.optional(),
+              dni: loginUserBody.optional(),
+              password: z.string().min(1).max(1000),
+            })
+            .refine((b) => b.user !== undefined || b.dni !== undefined, {
+              message: 'falta user (el DNI o el e-mail)',
+              path: ['user'],
+            }),
           response: { 200: patientOutput, ...errorResponses },
         },
       },
       async (req, reply) => {
-        const { patientId } = await logIn(ctx, { actor: req.actor, ...req.body, ip: clientIp(req) });
+        const user = (req.body.user ?? req.body.dni) as LoginUser;
+        const { patientId, lang } = await logIn(ctx, {
+          actor: req.actor,
+          user,
+          password: req.body.password,
+          ip: clientIp(req),
+        });
         await startPatientSession(ctx, req, reply, patientId);
+        if (lang) rememberLang(reply, lang);
         return getMyData(ctx, { actor: req.actor });
       },
     );
@@ -128,12 +163,26 @@ export const meApi = (ctx: AppContext) =>
         schema: {
           tags: ['Paciente (sesión)'],
           summary: 'Mis turnos, del más nuevo al más viejo',
+          description:
+            'Sin scope, todos los turnos (hasta 500). Con scope, lo mismo que la sección Citas del portal: ' +
+            '`pending` los reservados que todavía no empezaron, del más próximo al más lejano; `past` todos los ' +
+            `demás (pasados, presentes, ausentes y cancelados), del más nuevo al más viejo, de a ${MY_SCOPED_PAGE} ` +
+            'por página (page).',
           security: sessionSecurity,
+          querystring: z.object({
+            scope: z.enum(['pending', 'past']).optional(),
+            page: z.coerce.number().int().min(1).max(100_000).default(1),
+          }),
           response: { 200: z.array(appointmentOutput), ...errorResponses },
         },
       },
       async (req) => {
         me(req.actor);
+        const { scope, page } = req.query;
+        if (scope) {
+          const offset = (page - 1) * MY_SCOPED_PAGE;
+          return myAppointmentsIn(ctx, { actor: req.actor, scope, limit: MY_SCOPED_PAGE, offset });
+        }
         const list = await appointments.listAppointments(ctx, { actor: req.actor, limit: 500, offset: 0 });
         return list.reverse();
       },

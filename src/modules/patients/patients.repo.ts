@@ -38,3 +38,25 @@ export async function insertPatient(db: Kysely<DB>, patient: NewPatient): Promis
 export async function updatePatient(db: Kysely<DB>, id: number, changes: PatientUpdate): Promise<Patient | undefined> {
   return db.updateTable('patients').set(changes).where('id', '=', id).returningAll().executeTakeFirst();
 }
+
+/** Portal-enabled patients with that e-mail: it is their portal user name, so by rule there is at most one. */
+export function portalPatientsByEmail(db: Kysely<DB>, email: string): Promise<Patient[]> {
+  return db
+    .selectFrom('patients')
+    .selectAll()
+    .where('email', '=', email)
+    .where('portalEnabled', '=', 1)
+    .orderBy('id')
+    .execute();
+}
+
+/** The center's portal switch; enabling records when. A guarded update: the answer says whether it changed. */
+export async function setPortalEnabled(db: Kysely<DB>, id: number, enabled: boolean, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable('patients')
+    .set(enabled ? { portalEnabled: 1, portalEnabledAt: now, updatedAt: now } : { portalEnabled: 0, updatedAt: now })
+    .where('id', '=', id)
+    .where('portalEnabled', '=', enabled ? 0 : 1)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}

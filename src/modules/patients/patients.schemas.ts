@@ -18,6 +18,22 @@ export const mobileField = normalized(
   'no es un celular válido: escribilo con código de área, por ejemplo 11 1234-5678',
 );
 export const emailField = normalized(normalizeEmail, 'no es un e-mail válido');
+
+/** The trámite number printed on the DNI card: 11 digits; spaces, dots or dashes typed along are dropped. */
+export function normalizeDniTramite(input: string): string | null {
+  const digits = input.replace(/[\s.-]/g, '');
+  return /^\d{11}$/.test(digits) ? digits : null;
+}
+/** Optional on the record: empty stays '' (older DNI booklets have no trámite number). */
+const dniTramiteField = z.string().transform((v, ctx) => {
+  if (v.trim() === '') return '';
+  const tramite = normalizeDniTramite(v);
+  if (tramite === null) {
+    ctx.addIssue({ code: 'custom', message: 'debe tener 11 números (el número de trámite que figura en el DNI)' });
+    return z.NEVER;
+  }
+  return tramite;
+});
 const nameField = z
   .string()
   .transform(normalizeName)
@@ -44,11 +60,12 @@ export const patientInput = z.object({
   ...fields,
   address: address.default(''),
   memberNumber: memberNumber.default(''),
+  dniTramite: dniTramiteField.default(''),
 });
 export type PatientInput = z.infer<typeof patientInput>;
 
 /** A change touches only the fields it names. */
-export const patientChanges = z.object({ ...fields, address, memberNumber }).partial();
+export const patientChanges = z.object({ ...fields, address, memberNumber, dniTramite: dniTramiteField }).partial();
 
 export const patientOutput = z.object({
   id: z.number(),

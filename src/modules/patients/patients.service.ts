@@ -1,7 +1,8 @@
+import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
-import { isUniqueViolation } from '../../platform/db/dialect.js';
-import type { Patient } from '../../platform/db/schema.js';
+import { isUniqueViolation, lockKey } from '../../platform/db/dialect.js';
+import type { DB, Patient } from '../../platform/db/schema.js';
 import { isoUtc } from '../../platform/time/zone.js';
 import { getInsurer } from '../catalog/catalog.repo.js';
 import { type Actor, requireStaff } from '../staff/actor.js';
@@ -24,6 +25,30 @@ export const patientView = (p: Patient) => ({
   disabled: p.disabled === 1,
   disabledNote: p.disabledNote,
 });
+
+/** The back office's record: the view plus what only staff handle (the trámite number, the portal switch). */
+export const patientRecordView = (p: Patient) => ({
+  ...patientView(p),
+  dniTramite: p.dniTramite,
+  portalEnabled: p.portalEnabled === 1,
+});
+
+/**
+ * A portal patient's e-mail is their user name: no other portal patient may have it. Checked under a lock
+ * on the address, so two records cannot take it at the same moment (enabling takes the same lock).
+ */
+export async function ensurePortalEmailFree(ctx: AppContext, trx: Kysely<DB>, patient: Patient) {
+  if (patient.portalEnabled !== 1 || !patient.email) return;
+  await lockKey(trx, ctx.database.dialect, `portal-email:${patient.email}`);
+  const other = (await repo.portalPatientsByEmail(trx, patient.email)).find((p) => p.id !== patient.id);
+  if (other) {
+    throw new AppError('PORTAL_EMAIL_TAKEN', {
+      email: patient.email,
+      name: `${other.lastName}, ${other.firstName}`,
+      dni: other.dni,
+    });
+  }
+}
 
 async function checkInsurer(ctx: AppContext, insurerId: number | null) {
   if (insurerId !== null && !(await getInsurer(ctx.database.db, insurerId))) {
@@ -58,6 +83,7 @@ export async function updatePatient(
     const updated = await ctx.database.db.transaction().execute(async (trx) => {
       const row = await repo.updatePatient(trx, input.id, { ...input.changes, updatedAt: isoUtc(ctx.clock.now()) });
       if (!row) throw new AppError('NOT_FOUND', { what: `el paciente ${input.id}` });
+      if (input.changes.email !== undefined) await ensurePortalEmailFree(ctx, trx, row);
       // Which fields, not their values: the log must not become a second copy of the record.
       const fields = Object.keys(input.changes).join(', ');
       await audit(ctx, input.actor, { action: 'patient.update', patientId: row.id, detail: fields }, trx);
@@ -68,6 +94,15 @@ export async function updatePatient(
     if (isUniqueViolation(e)) throw new AppError('DNI_TAKEN', { dni: input.changes.dni ?? '' });
     throw e;
   }
+}
+
+/** A patient's record for the back office (reception and admins). */
+export async function getPatientRecord(ctx: AppContext, input: { actor: Actor; id: number }) {
+  requireStaff(input.actor, ['admin', 'reception']);
+  const patient = await repo.getPatient(ctx.database.db, input.id);
+  if (!patient) throw new AppError('NOT_FOUND', { what: `el paciente ${input.id}` });
+  await audit(ctx, input.actor, { action: 'patient.read', patientId: patient.id });
+  return patientRecordView(patient);
 }
 
 export async function getPatient(ctx: AppContext, input: { actor: Actor; id: number }) {

@@ -20,6 +20,9 @@ export const patientsStaffMessages = defineMessages(
     address: 'Domicilio',
     insurer: 'Obra social',
     memberNumber: 'Nº de afiliado',
+    dniTramite: 'Número de trámite del DNI',
+    dniTramiteHint:
+      'Opcional: los 11 números del «Nº de trámite» del DNI tarjeta. Puede pedirse para validar la identidad en el primer acceso al portal.',
     noInsurer: 'Sin elegir: particular.',
     open: 'Ver ficha',
     create: 'Crear paciente',
@@ -81,6 +84,9 @@ export const patientsStaffMessages = defineMessages(
     address: 'Address',
     insurer: 'Insurer',
     memberNumber: 'Member number',
+    dniTramite: 'DNI procedure number (número de trámite)',
+    dniTramiteHint:
+      'Optional: the 11 digits of the «Nº de trámite» on the DNI card. It may be asked to prove identity on the first access to the portal.',
     noInsurer: 'None chosen: private patient.',
     open: 'Open record',
     create: 'Create patient',

@@ -8,11 +8,19 @@ import { expected, formBody, idParam, queryOf } from '../../platform/http/reques
 import { sendPage } from '../../views/page.js';
 import type { WebShell } from '../../web/shell.js';
 import { listInsurers, listProfessionals } from '../catalog/catalog.service.js';
+import { portalAccessStatus } from '../portal/portal-access.service.js';
+import { portalFlash } from '../portal/views/first-access-staff-box.js';
 import { listAppointments } from '../scheduling/appointments.service.js';
 import { hasWebAccount } from './patients.merge.repo.js';
 import { mergePatients, mergePreview } from './patients.merge.service.js';
 import { normalizeDni } from './patients.rules.js';
-import { createPatient, findPatients, getPatient, type patientView, updatePatient } from './patients.service.js';
+import {
+  createPatient,
+  findPatients,
+  getPatientRecord,
+  type patientRecordView,
+  updatePatient,
+} from './patients.service.js';
 import { patientForm, patientSearchOf } from './patients.staff.form.js';
 import { patientsStaffMessages } from './patients.staff.messages.js';
 import { emptyForm, type FormState } from './views/form.js';
@@ -20,11 +28,14 @@ import { MergeConfirmPage, PatientFormPage, PatientSearchPage } from './views/st
 
 const hidden = { schema: { hide: true } };
 const DESK: StaffRole[] = ['admin', 'reception'];
-const FORM_ERRORS = ['DNI_TAKEN', 'NOT_FOUND', 'VALIDATION_ERROR'] as const;
+const FORM_ERRORS = ['DNI_TAKEN', 'NOT_FOUND', 'VALIDATION_ERROR', 'PORTAL_EMAIL_TAKEN'] as const;
 /** How many of a patient's turnos the record shows, newest first. */
 const LATEST_TURNOS = 20;
 
-type PatientRow = ReturnType<typeof patientView>;
+type PatientRow = ReturnType<typeof patientRecordView>;
+
+const insurerChoices = async (ctx: AppContext, request: FastifyRequest) =>
+  (await listInsurers(ctx, { actor: request.actor })).map((i) => ({ value: String(i.id), label: i.name }));
 
 const valuesOf = (p: PatientRow): Record<string, string> => ({
   dni: p.dni,
@@ -37,59 +48,66 @@ const valuesOf = (p: PatientRow): Record<string, string> => ({
   address: p.address,
   insurerId: p.insurerId === null ? '' : String(p.insurerId),
   memberNumber: p.memberNumber,
+  dniTramite: p.dniTramite,
 });
+
+export interface RecordExtras {
+  form?: FormState;
+  alert?: string;
+  status?: number;
+  mergeForm?: FormState;
+}
+
+/** The record page: the form (typed values when given), the portal box, latest turnos and the merge box. */
+export function patientRecordPage(ctx: AppContext, shell: WebShell) {
+  return async (request: FastifyRequest, reply: FastifyReply, id: number, extra: RecordExtras = {}) => {
+    const actor = request.actor;
+    const [page, patient, choices, turnos, professionals, web, portal] = await Promise.all([
+      shell.staffPage(request, reply),
+      getPatientRecord(ctx, { actor, id }),
+      insurerChoices(ctx, request),
+      listAppointments(ctx, { actor, patientId: id, newestFirst: true, limit: LATEST_TURNOS, offset: 0 }),
+      listProfessionals(ctx, { actor }),
+      hasWebAccount(ctx.database.db, id),
+      portalAccessStatus(ctx, { actor, patientId: id }),
+    ]);
+    const proName = new Map(professionals.map((p) => [p.id, `${p.lastName} ${p.firstName}`]));
+    const latest = turnos.map((view) => ({ view, professional: proName.get(view.professionalId) ?? '' }));
+    const ok = queryOf(request).ok;
+    const t = patientsStaffMessages(page.lang);
+    const moved = Number(queryOf(request).turnos ?? 0);
+    const flash =
+      ok === 'guardado'
+        ? t('saved')
+        : ok === 'creado'
+          ? t('created')
+          : ok === 'fusionado'
+            ? t('merged', { n: moved })
+            : portalFlash(page.lang, ok, patient.email);
+    return sendPage(
+      reply,
+      <PatientFormPage
+        page={page}
+        patient={patient}
+        form={extra.form ?? emptyForm(valuesOf(patient))}
+        insurers={choices}
+        turnos={latest}
+        webAccount={web}
+        portal={portal}
+        flash={flash}
+        alert={extra.alert}
+        {...(extra.mergeForm ? { mergeForm: extra.mergeForm } : {})}
+      />,
+      extra.status ?? 200,
+    );
+  };
+}
 
 export const patientsStaffRoutes =
   (ctx: AppContext, shell: WebShell): FastifyPluginAsync =>
   async (app) => {
-    const insurers = async (request: FastifyRequest) =>
-      (await listInsurers(ctx, { actor: request.actor })).map((i) => ({ value: String(i.id), label: i.name }));
-
-    /** The record page: the form (typed values when given), latest turnos and the merge box. */
-    const showRecord = async (
-      request: FastifyRequest,
-      reply: FastifyReply,
-      id: number,
-      extra: { form?: FormState; alert?: string; status?: number; mergeForm?: FormState } = {},
-    ) => {
-      const actor = request.actor;
-      const [page, patient, choices, turnos, professionals, web] = await Promise.all([
-        shell.staffPage(request, reply),
-        getPatient(ctx, { actor, id }),
-        insurers(request),
-        listAppointments(ctx, { actor, patientId: id, newestFirst: true, limit: LATEST_TURNOS, offset: 0 }),
-        listProfessionals(ctx, { actor }),
-        hasWebAccount(ctx.database.db, id),
-      ]);
-      const proName = new Map(professionals.map((p) => [p.id, `${p.lastName} ${p.firstName}`]));
-      const latest = turnos.map((view) => ({ view, professional: proName.get(view.professionalId) ?? '' }));
-      const ok = queryOf(request).ok;
-      const t = patientsStaffMessages(page.lang);
-      const moved = Number(queryOf(request).turnos ?? 0);
-      const flash =
-        ok === 'guardado'
-          ? t('saved')
-          : ok === 'creado'
-            ? t('created')
-            : ok === 'fusionado'
-              ? t('merged', { n: moved })
-              : undefined;
-      return sendPage(
-        reply,
-        <PatientFormPage
-          page={page}
-          patient={patient}
-          form={extra.form ?? emptyForm(valuesOf(patient))}
-          insurers={choices}
-          turnos={latest}
-          webAccount={web}
-          flash={flash}
-          alert={extra.alert}
-          {...(extra.mergeForm ? { mergeForm: extra.mergeForm } : {})}
-        />,
-        extra.status ?? 200,
-      );
-    };
+    const insurers = (request: FastifyRequest) => insurerChoices(ctx, request);
+    const showRecord = patientRecordPage(ctx, shell);
 
     app.get('/staff/pacientes', hidden, async (request, reply) => {
       if (!shell.requireStaff(request, reply, DESK)) return reply;

@@ -7,6 +7,7 @@ import { getSettings } from '../center/center.repo.js';
 import { getPatient } from '../patients/patients.repo.js';
 import type { Actor } from '../staff/actor.js';
 import { type AppointmentDetails, appointmentDetails } from './appointment.details.js';
+import type { AppointmentView } from './appointment.view.js';
 import { getAppointment, listAppointments } from './appointments.service.js';
 
 /** What the patient may still do with a turno (the services enforce the same when it is done). */
@@ -59,10 +60,19 @@ export async function myAppointments(ctx: AppContext, input: { actor: Actor; pag
   const { actor } = input;
   // The patient's own list; staff look turnos up by patient in their own views.
   if (actor.kind !== 'patient') throw new AppError(actor.kind === 'public' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
-  const db = ctx.database.db;
   const offset = (Math.max(1, input.page) - 1) * MY_APPOINTMENTS_PAGE;
   // One more than a page tells whether an older page exists.
   const rows = await listAppointments(ctx, { actor, newestFirst: true, limit: MY_APPOINTMENTS_PAGE + 1, offset });
+  const { zone, items } = await patientAppointmentItems(ctx, rows.slice(0, MY_APPOINTMENTS_PAGE));
+  return { zone, items, hasOlder: rows.length > MY_APPOINTMENTS_PAGE };
+}
+
+/**
+ * A patient's own turnos as their lists show them: names instead of ids, and what they may still do. The
+ * caller has already checked whose turnos these are (Mis turnos and the portal's Citas).
+ */
+export async function patientAppointmentItems(ctx: AppContext, rows: readonly AppointmentView[]) {
+  const db = ctx.database.db;
   const [settings, professionals, specialties, studies] = await Promise.all([
     getSettings(db),
     catalog.listProfessionals(db, { webOnly: false }),
@@ -73,7 +83,7 @@ export async function myAppointments(ctx: AppContext, input: { actor: Actor; pag
   const specialtyName = new Map(specialties.map((s) => [s.id, s.webName]));
   const studyName = new Map(studies.map((s) => [s.id, s.name]));
   const now = ctx.clock.now();
-  const items = rows.slice(0, MY_APPOINTMENTS_PAGE).map((a) => {
+  const items = rows.map((a) => {
     const startMs = Date.parse(a.start);
     const service =
       a.studyId !== null
@@ -91,5 +101,5 @@ export async function myAppointments(ctx: AppContext, input: { actor: Actor; pag
       ...allowed({ status: a.status, startMs }, now),
     };
   });
-  return { zone: settings.timeZone, items, hasOlder: rows.length > MY_APPOINTMENTS_PAGE };
+  return { zone: settings.timeZone, items };
 }

@@ -26,6 +26,7 @@ export const configValues = (c: CenterView): Record<string, string> => ({
   reasonRequired: c.reasonRequired ? '1' : '',
   mailPhrase: c.mailPhrase,
   timeZone: c.timeZone,
+  portalIdentityCheck: c.portalIdentityCheck,
 });
 
 /** A group of the manual's screen; its explanation, when it has one, is read with the group's name. */
@@ -44,39 +45,59 @@ function Group(props: { id: string; legend: string; hint?: string; children: Com
   );
 }
 
+/** One of a few options, each explained beside it; the first carries the field's id for the error summary. */
+function RadioChoice(props: {
+  form: FormState;
+  name: string;
+  options: { value: string; label: string; hint: string }[];
+}) {
+  const { name } = props;
+  const chosen = props.form.values[name];
+  const error = props.form.errors[name];
+  return (
+    <div class="field radios">
+      <Problem name={name} error={error} />
+      {props.options.map((o, i) => {
+        const id = i === 0 ? `f-${name}` : `f-${name}-${o.value}`;
+        return (
+          <div class="field check" key={o.value}>
+            <input
+              type="radio"
+              id={id}
+              name={name}
+              value={o.value}
+              checked={chosen === o.value}
+              aria-invalid={error ? 'true' : undefined}
+              aria-describedby={[`f-${name}-${o.value}-hint`, error ? `f-${name}-error` : ''].filter(Boolean).join(' ')}
+            />
+            <label for={id}>{o.label}</label>
+            <span class="hint" id={`f-${name}-${o.value}-hint`}>
+              {o.hint}
+            </span>
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
 function SelectionMode(props: { page: StaffPage; form: FormState }) {
   const t = configMessages(props.page.lang);
-  const chosen = props.form.values.selectionMode;
-  const error = props.form.errors.selectionMode;
   const options = [
     { value: 'BY_SPECIALTY', label: t('bySpecialty'), hint: t('bySpecialtyHint') },
     { value: 'BY_STUDY', label: t('byStudy'), hint: t('byStudyHint') },
   ];
-  return (
-    <div class="field radios">
-      <Problem name="selectionMode" error={error} />
-      {options.map((o, i) => (
-        <div class="field check" key={o.value}>
-          <input
-            type="radio"
-            // The first option carries the field's id, so the error summary's link lands on the group.
-            id={i === 0 ? 'f-selectionMode' : `f-selectionMode-${o.value}`}
-            name="selectionMode"
-            value={o.value}
-            checked={chosen === o.value}
-            aria-invalid={error ? 'true' : undefined}
-            aria-describedby={[`f-selectionMode-${o.value}-hint`, error ? 'f-selectionMode-error' : '']
-              .filter(Boolean)
-              .join(' ')}
-          />
-          <label for={i === 0 ? 'f-selectionMode' : `f-selectionMode-${o.value}`}>{o.label}</label>
-          <span class="hint" id={`f-selectionMode-${o.value}-hint`}>
-            {o.hint}
-          </span>
-        </div>
-      ))}
-    </div>
-  );
+  return <RadioChoice form={props.form} name="selectionMode" options={options} />;
+}
+
+/** What the portal's first access asks besides the DNI (the patient portal's "Validación primer acceso"). */
+function PortalIdentity(props: { page: StaffPage; form: FormState }) {
+  const t = configMessages(props.page.lang);
+  const options = [
+    { value: 'dni_tramite', label: t('identityTramite'), hint: t('identityTramiteHint') },
+    { value: 'birth_date', label: t('identityBirthDate'), hint: t('identityBirthDateHint') },
+  ];
+  return <RadioChoice form={props.form} name="portalIdentityCheck" options={options} />;
 }
 
 /** Argentina's zones first: almost every center is there; any other IANA zone is still possible. */
@@ -143,6 +164,7 @@ export function ConfigPage(props: {
     reasonRequired: t('reasonRequired'),
     mailPhrase: t('mailPhrase'),
     timeZone: t('timeZone'),
+    portalIdentityCheck: t('portalIdentityCheck'),
   };
   const limit = (name: string) => (
     <Field
@@ -246,6 +268,9 @@ export function ConfigPage(props: {
       </Group>
       <Group id="g-zone" legend={t('zone')}>
         <TimeZoneField page={page} form={form} />
+      </Group>
+      <Group id="g-portal" legend={t('portal')} hint={t('portalHint')}>
+        <PortalIdentity page={page} form={form} />
       </Group>
     </FormPage>
   );

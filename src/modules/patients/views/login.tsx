@@ -2,6 +2,8 @@ import type { AppError } from '../../../errors.js';
 import { Csrf, idleSpan, Layout } from '../../../views/layout.js';
 import { layoutMessages } from '../../../views/layout.messages.js';
 import type { Page } from '../../../views/page.js';
+import { portalMessages } from '../../portal/portal.messages.js';
+import { SECURITY_QUESTIONS, type SecurityQuestion } from '../../portal/security-answer.js';
 import { fieldMessages } from '../accounts.fields.messages.js';
 import { accountMessages } from '../accounts.messages.js';
 import { Alert, ErrorSummary, Field, type FormState, MessagePage } from './form.js';
@@ -41,16 +43,20 @@ export function LoginPage(props: { page: Page; view: LoginView }) {
           <button type="submit">{t('resendButton')}</button>
         </form>
       )}
-      <ErrorSummary lang={page.lang} errors={view.form.errors} labels={{ dni: f('dni'), password: f('password') }} />
+      <ErrorSummary
+        lang={page.lang}
+        errors={view.form.errors}
+        labels={{ dni: f('dniOrEmail'), password: f('password') }}
+      />
       <form method="post" action="/ingresar" class="card" novalidate>
         <Csrf page={page} />
         <input type="hidden" name="volver" value={view.volver} />
+        {/* No numeric keyboard: portal patients type their e-mail here. */}
         <Field
           name="dni"
-          label={f('dni')}
-          hint={f('dniHint')}
+          label={f('dniOrEmail')}
+          hint={f('dniOrEmailHint')}
           form={view.form}
-          inputMode="numeric"
           autocomplete="username"
           alertId={credentialsAlert}
         />
@@ -113,10 +119,25 @@ export function DniFormPage(props: {
   );
 }
 
-export function ResetPasswordPage(props: { page: Page; token: string; form: FormState; alert?: string | undefined }) {
+/** The security question's text: one of the portal's questions, or as stored if the list changed since. */
+function questionText(page: Page, question: string): string {
+  return (SECURITY_QUESTIONS as readonly string[]).includes(question)
+    ? portalMessages(page.lang)(question as SecurityQuestion)
+    : question || accountMessages(page.lang)('securityAnswer');
+}
+
+export function ResetPasswordPage(props: {
+  page: Page;
+  token: string;
+  form: FormState;
+  alert?: string | undefined;
+  /** The account has a security answer (set in the portal): the form asks it too. */
+  question?: string | null;
+}) {
   const { page } = props;
   const t = accountMessages(page.lang);
   const f = fieldMessages(page.lang);
+  const question = props.question ?? null;
   return (
     <Layout page={page} title={t('resetTitle')}>
       <h1>{t('resetTitle')}</h1>
@@ -124,11 +145,24 @@ export function ResetPasswordPage(props: { page: Page; token: string; form: Form
       <ErrorSummary
         lang={page.lang}
         errors={props.form.errors}
-        labels={{ password: f('password'), passwordRepeat: f('passwordRepeat') }}
+        labels={{
+          password: f('password'),
+          passwordRepeat: f('passwordRepeat'),
+          ...(question === null ? {} : { securityAnswer: questionText(page, question) }),
+        }}
       />
       <form method="post" action="/restablecer" class="card" novalidate>
         <Csrf page={page} />
         <input type="hidden" name="token" value={props.token} />
+        {question !== null && (
+          <Field
+            name="securityAnswer"
+            label={questionText(page, question)}
+            hint={t('securityAnswerHint')}
+            form={props.form}
+            autocomplete="off"
+          />
+        )}
         <Field
           name="password"
           label={t('newPassword')}

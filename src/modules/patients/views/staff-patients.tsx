@@ -5,14 +5,17 @@ import { Csrf } from '../../../views/layout.js';
 import type { StaffPage } from '../../../views/page.js';
 import { Flash, RowLink, TableHead } from '../../../views/staff-kit.js';
 import { StaffLayout } from '../../../views/staff-layout.js';
+import type { PortalAccessStatus } from '../../portal/portal-access.service.js';
+import { PortalAccessBox } from '../../portal/views/first-access-staff-box.js';
 import { appointmentMessages, statusKey } from '../../scheduling/appointment.messages.js';
 import type { AppointmentView } from '../../scheduling/appointment.view.js';
-import type { patientView } from '../patients.service.js';
+import type { patientRecordView, patientView } from '../patients.service.js';
 import { patientsStaffMessages } from '../patients.staff.messages.js';
 import { Alert, ErrorSummary, Field, type FormState, SelectField, sexOptions } from './form.js';
 import { PatientTabs } from './patient-tabs.js';
 
 type PatientRow = ReturnType<typeof patientView>;
+type PatientRecordRow = ReturnType<typeof patientRecordView>;
 export interface Choice {
   value: string;
   label: string;
@@ -102,6 +105,15 @@ export function PatientFields(props: { page: StaffPage; form: FormState; insurer
         required={false}
       />
       <Field name="memberNumber" label={t('memberNumber')} form={form} required={false} autocomplete="off" />
+      <Field
+        name="dniTramite"
+        label={t('dniTramite')}
+        hint={t('dniTramiteHint')}
+        form={form}
+        inputMode="numeric"
+        required={false}
+        autocomplete="off"
+      />
     </>
   );
 }
@@ -117,15 +129,17 @@ export const FIELD_KEYS = [
   'address',
   'insurerId',
   'memberNumber',
+  'dniTramite',
 ] as const;
 
 export function PatientFormPage(props: {
   page: StaffPage;
-  patient: PatientRow | null;
+  patient: PatientRecordRow | null;
   form: FormState;
   insurers: Choice[];
   turnos?: { view: AppointmentView; professional: string }[];
   webAccount?: boolean;
+  portal?: PortalAccessStatus;
   flash?: string | undefined;
   alert?: string | undefined;
   mergeForm?: FormState;
@@ -156,6 +170,7 @@ export function PatientFormPage(props: {
         <PatientFields page={page} form={form} insurers={props.insurers} />
         <button type="submit">{patient ? t('save') : t('create')}</button>
       </form>
+      {patient && props.portal && <PortalAccessBox page={page} patientId={patient.id} status={props.portal} />}
       {patient && (
         <>
           <h2>{t('turnos')}</h2>
