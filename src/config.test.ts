@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ConfigError, loadConfig } from './config.js';
+import { createFileStore } from './platform/storage/create-store.js';
+import { LocalFileStore } from './platform/storage/local-store.js';
+import { S3FileStore } from './platform/storage/s3-store.js';
 
 /** Runs loadConfig expecting it to refuse, and hands back the error to inspect. */
 function rejected(env: NodeJS.ProcessEnv): ConfigError {
@@ -80,5 +83,53 @@ describe('loadConfig', () => {
     assert.match(rejected({ PORT: '70000' }).problems[0] ?? '', /^PORT: .*70000/);
     assert.match(rejected({ PORT: '80.5' }).problems[0] ?? '', /^PORT: /);
     assert.match(rejected({ DATABASE_POOL_SIZE: '0' }).problems[0] ?? '', /^DATABASE_POOL_SIZE: /);
+  });
+
+  describe('file storage', () => {
+    const s3 = {
+      S3_ENDPOINT: 'https://minio.centro.local:9000/',
+      S3_BUCKET: 'turnero-archivos',
+      S3_ACCESS_KEY_ID: 'turnero',
+      S3_SECRET_ACCESS_KEY: 'una-clave-secreta',
+    };
+
+    test('without S3 variables, files go to FILES_DIR (./data/files by default)', () => {
+      const config = loadConfig({ UPLOAD_MAX_MB: '5' });
+      assert.deepEqual(config.files, { dir: './data/files', s3: null });
+      assert.equal(config.web.uploadMaxBytes, 5 * 1024 * 1024);
+      assert.ok(createFileStore(config.files) instanceof LocalFileStore);
+    });
+
+    test('with all of them, an S3 bucket (region us-east-1 unless given; no trailing slash)', () => {
+      const config = loadConfig(s3);
+      assert.deepEqual(config.files.s3, {
+        endpoint: 'https://minio.centro.local:9000',
+        bucket: 'turnero-archivos',
+        region: 'us-east-1',
+        accessKeyId: 'turnero',
+        secretAccessKey: 'una-clave-secreta',
+      });
+      assert.equal(loadConfig({ ...s3, S3_REGION: 'sa-east-1' }).files.s3?.region, 'sa-east-1');
+      assert.ok(createFileStore(config.files) instanceof S3FileStore);
+    });
+
+    test('some but not all: one problem naming what is missing, listed with the others', () => {
+      const error = rejected({ S3_ENDPOINT: s3.S3_ENDPOINT, S3_BUCKET: s3.S3_BUCKET, PORT: 'x' });
+      assert.equal(error.problems.length, 2, error.message);
+      const problem = error.problems.find((p) => p.startsWith('S3:')) ?? '';
+      assert.match(problem, /falta S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY \(está S3_ENDPOINT, S3_BUCKET\)/);
+      assert.match(problem, /S3_REGION es opcional/);
+      assert.ok(error.problems.some((p) => p.startsWith('PORT: ')));
+    });
+
+    test('a malformed endpoint, bucket or region is refused, each by name', () => {
+      const error = rejected({ ...s3, S3_ENDPOINT: 'minio:9000', S3_BUCKET: 'Mi_Bucket', S3_REGION: 'São Paulo' });
+      assert.deepEqual(error.problems.map((p) => p.slice(0, p.indexOf(':'))).sort(), [
+        'S3_BUCKET',
+        'S3_ENDPOINT',
+        'S3_REGION',
+      ]);
+      assert.match(error.message, /http:\/\/ o https:\/\//);
+    });
   });
 });

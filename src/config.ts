@@ -70,6 +70,29 @@ const envSchema = z.object({
   MAIL_FROM: z.string().default(''),
   FILES_DIR: z.string().min(1).default('./data/files'),
   UPLOAD_MAX_MB: int(10, 1, 100),
+  S3_ENDPOINT: z
+    .string()
+    .optional()
+    .refine((v) => !v || /^https?:\/\/[^/\s?#]+(\/[^\s?#]*)?$/.test(v), {
+      message: 'debe ser una dirección http:// o https:// sin el bucket (ej.: https://s3.sa-east-1.amazonaws.com)',
+    })
+    .transform((v) => (v ? v.replace(/\/+$/, '') : '')),
+  S3_BUCKET: z
+    .string()
+    .optional()
+    .refine((v) => !v || /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(v), {
+      message: 'debe ser un nombre de bucket válido: de 3 a 63 minúsculas, números, puntos o guiones',
+    })
+    .transform((v) => v ?? ''),
+  S3_REGION: z
+    .string()
+    .optional()
+    .refine((v) => !v || /^[a-z0-9-]{1,40}$/.test(v), {
+      message: 'debe ser el nombre de una región, en minúsculas (ej.: us-east-1, sa-east-1)',
+    })
+    .transform((v) => v || 'us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().default(''),
+  S3_SECRET_ACCESS_KEY: z.string().default(''),
   SECRETS_KEY: z
     .string()
     .optional()
@@ -112,6 +135,31 @@ export interface WebConfig {
 export interface FilesConfig {
   /** Uploaded documents and photos, when no object store is configured; outside what the web serves. */
   readonly dir: string;
+  /** An S3-compatible bucket (AWS, MinIO, Ceph…) instead of the folder; null: the folder. */
+  readonly s3: S3Config | null;
+}
+
+export interface S3Config {
+  /** The service's address without the bucket (path-style requests: endpoint/bucket/key). */
+  readonly endpoint: string;
+  readonly bucket: string;
+  readonly region: string;
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+}
+
+/** The S3 variables that must come together; S3_REGION has a default. */
+const S3_REQUIRED = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+
+/** All or none: half an object store would silently keep files on the local disk. */
+function s3Problem(env: NodeJS.ProcessEnv): string | null {
+  const missing = S3_REQUIRED.filter((name) => !env[name]);
+  if (missing.length === 0 || missing.length === S3_REQUIRED.length) return null;
+  const given = S3_REQUIRED.filter((name) => env[name]);
+  return (
+    `S3: falta ${missing.join(', ')} (está ${given.join(', ')}). Para guardar los archivos en un bucket ` +
+    `S3 se definen juntas ${S3_REQUIRED.join(', ')} (S3_REGION es opcional); sin ninguna, van a FILES_DIR.`
+  );
 }
 
 export interface MailConfig {
@@ -137,8 +185,11 @@ export class ConfigError extends Error {
 /** Reads the whole environment at once and reports every problem together. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ` : '') + i.message));
+  const s3 = s3Problem(env);
+  if (!parsed.success || s3) {
+    const issues = parsed.success ? [] : parsed.error.issues;
+    const problems = issues.map((i) => (i.path.length ? `${i.path.join('.')}: ` : '') + i.message);
+    throw new ConfigError(s3 ? [...problems, s3] : problems);
   }
   const e = parsed.data;
   return Object.freeze({
@@ -158,7 +209,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
     },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
-    files: { dir: e.FILES_DIR },
+    files: {
+      dir: e.FILES_DIR,
+      s3: e.S3_ENDPOINT
+        ? {
+            endpoint: e.S3_ENDPOINT,
+            bucket: e.S3_BUCKET,
+            region: e.S3_REGION,
+            accessKeyId: e.S3_ACCESS_KEY_ID,
+            secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+          }
+        : null,
+    },
     secretsKey: e.SECRETS_KEY,
   });
 }
