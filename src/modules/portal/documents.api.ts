@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.js';
 import { apiPlugin, errorResponses } from '../../platform/http/api.js';
 import { errorBody, idField } from '../../platform/http/fields.js';
 import type { DocumentView } from './documents.files.js';
-import { sendDocument } from './documents.http.js';
+import { sendDocument } from './documents.reply.js';
 import { CATEGORIES, DESCRIPTION_MAX, FILE_NAME_MAX } from './documents.rules.js';
 import {
   DOCUMENTS_PAGE,
