@@ -6,8 +6,8 @@ import { requestLang } from '../../platform/http/errors.js';
 import { expected, formBody, formText, idParam, pageNumber, queryOf } from '../../platform/http/request.js';
 import { sendPage } from '../../views/page.js';
 import type { WebShell } from '../../web/shell.js';
-import { FILE_ERRORS, fileProblem, sendDocument, uploadOf } from './documents.reply.js';
 import { documentsMessages } from './documents.messages.js';
+import { FILE_ERRORS, fileProblem, sendDocument, uploadOf } from './documents.reply.js';
 import { DESCRIPTION_MAX, descriptionProblem } from './documents.rules.js';
 import {
   deleteMyDocument,

@@ -8,8 +8,8 @@ import { idField } from '../../platform/http/fields.js';
 import { expected, formBody, formText, idParam, queryOf } from '../../platform/http/request.js';
 import { sendPage } from '../../views/page.js';
 import type { WebShell } from '../../web/shell.js';
-import { FILE_ERRORS, fileProblem, sendDocument, uploadOf } from './documents.reply.js';
 import { documentsMessages } from './documents.messages.js';
+import { FILE_ERRORS, fileProblem, sendDocument, uploadOf } from './documents.reply.js';
 import { DESCRIPTION_MAX, descriptionProblem, isCategory } from './documents.rules.js';
 import {
   staffDeleteDocument,
