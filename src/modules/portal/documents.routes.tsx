@@ -16,6 +16,7 @@ import {
   myDocumentContent,
   uploadMyDocument,
 } from './documents.service.js';
+import { portalPage } from './portal-home.routes.js';
 import { DeleteMyDocumentPage, MyDocumentsPage } from './views/documents.js';
 import { emptyUpload, type UploadForm } from './views/documents-parts.js';
 
@@ -62,11 +63,12 @@ export const documentsRoutes =
       );
     }
 
-    app.get(BASE, hidden, async (request, reply) => {
-      if (shell.requirePatient(request, reply) === null) return reply;
-      // A description typed before the session ended comes back in the address.
-      return showList(request, reply, emptyUpload({ description: queryOf(request).description ?? '' }));
-    });
+    // A description typed before the session ended comes back in the address.
+    app.get(BASE, hidden, (request, reply) =>
+      portalPage(shell, request, reply, () =>
+        showList(request, reply, emptyUpload({ description: queryOf(request).description ?? '' })),
+      ),
+    );
 
     app.post(BASE, hidden, async (request, reply) => {
       if (shell.requirePatient(request, reply) === null) return reply;

@@ -7,6 +7,7 @@ import { sendPage } from '../../views/page.js';
 import type { WebShell } from '../../web/shell.js';
 import { myInvoicePdf, myInvoices } from './invoices.mine.service.js';
 import { sendInvoicePdf, wantsDownload } from './invoices.reply.js';
+import { portalPage } from './portal-home.routes.js';
 import { MyInvoicesPage } from './views/invoice-mine.js';
 
 const hidden = { schema: { hide: true } };
@@ -14,12 +15,13 @@ const hidden = { schema: { hide: true } };
 export const invoicesRoutes =
   (ctx: AppContext, shell: WebShell): FastifyPluginAsync =>
   async (app) => {
-    app.get('/portal/facturas', hidden, async (request, reply) => {
-      if (shell.requirePatient(request, reply) === null) return reply;
-      const data = await myInvoices(ctx, { actor: request.actor, page: pageNumber(queryOf(request).pagina) });
-      const page = await shell.page(request, reply);
-      return sendPage(reply, <MyInvoicesPage page={page} data={data} />);
-    });
+    app.get('/portal/facturas', hidden, (request, reply) =>
+      portalPage(shell, request, reply, async () => {
+        const data = await myInvoices(ctx, { actor: request.actor, page: pageNumber(queryOf(request).pagina) });
+        const page = await shell.page(request, reply);
+        return sendPage(reply, <MyInvoicesPage page={page} data={data} />);
+      }),
+    );
 
     app.get('/portal/facturas/:id/pdf', hidden, async (request, reply) => {
       if (shell.requirePatient(request, reply) === null) return reply;

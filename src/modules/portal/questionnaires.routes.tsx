@@ -5,6 +5,7 @@ import { AppError } from '../../errors.js';
 import { formBody, idParam, queryOf } from '../../platform/http/request.js';
 import { sendPage } from '../../views/page.js';
 import type { WebShell } from '../../web/shell.js';
+import { portalPage } from './portal-home.routes.js';
 import {
   AnswersRefused,
   getMyQuestionnaire,
@@ -46,12 +47,13 @@ export const questionnairesRoutes =
       return id;
     }
 
-    app.get(PORTAL_QUESTIONNAIRES, hidden, async (request, reply) => {
-      if (shell.requirePatient(request, reply) === null) return reply;
-      const requests = await myQuestionnaires(ctx, { actor: request.actor });
-      const page = await shell.page(request, reply);
-      return sendPage(reply, <MyQuestionnairesPage page={page} requests={requests} />);
-    });
+    app.get(PORTAL_QUESTIONNAIRES, hidden, (request, reply) =>
+      portalPage(shell, request, reply, async () => {
+        const requests = await myQuestionnaires(ctx, { actor: request.actor });
+        const page = await shell.page(request, reply);
+        return sendPage(reply, <MyQuestionnairesPage page={page} requests={requests} />);
+      }),
+    );
 
     app.get(`${PORTAL_QUESTIONNAIRES}/:id`, hidden, async (request, reply) => {
       const id = target(request, reply);
