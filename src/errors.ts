@@ -376,6 +376,15 @@ const catalogue = {
     en: (p) =>
       `The e-mail ${p.email} is already the portal user of ${p.name} (DNI ${p.dni}): each portal patient needs an e-mail of their own. Enter another one in this record.`,
   },
+  PORTAL_FIRST_ACCESS_DONE: {
+    status: 409,
+    es: () =>
+      'El paciente ya hizo su primer acceso al portal. Si olvidó la contraseña, que entre en «¿Olvidaste tu contraseña?» ' +
+      'de Ingresar: le va a pedir también su respuesta de seguridad.',
+    en: () =>
+      'The patient already completed the first access to the portal. If they forgot the password, they should use ' +
+      '"Forgot your password?" on the login page: it also asks their security answer.',
+  },
   PORTAL_OFF_FOR_PATIENT: {
     status: 409,
     es: () => 'El portal de este paciente está deshabilitado: habilitalo para enviarle el mail de acceso.',
@@ -491,6 +500,18 @@ const catalogue = {
     status: 422,
     es: (p) => `El cuestionario «${p.title}» está desactivado o no tiene preguntas: no se puede pedir.`,
     en: (p) => `The questionnaire “${p.title}” is inactive or has no questions: it cannot be asked.`,
+  },
+  // A patient's own e-mail change onto another portal patient's user name: unlike PORTAL_EMAIL_TAKEN (staff), it
+  // must not name that other patient.
+  EMAIL_CHANGE_PORTAL_TAKEN: {
+    status: 409,
+    es: () =>
+      'Ese e-mail ya es el usuario del portal de otro paciente del centro, y cada paciente del portal necesita su ' +
+      'propio e-mail. Tu e-mail no cambió: elegí otro en Mis datos, o consultá en el centro.',
+    en: () =>
+      'That e-mail address is already the patient portal user name of another patient of the center, and each ' +
+      'portal patient needs an address of their own. Your e-mail did not change: choose another one in My details, ' +
+      'or ask the center.',
   },
   PORTAL_NOT_ENABLED: {
     status: 403,

@@ -49,7 +49,12 @@ function isPageRequest(request: FastifyRequest) {
 }
 
 /** Fields never put in an address: passwords, codes, secrets (history and proxy logs keep addresses). */
-const SECRET_FIELD = /password|clave|contrasena|secret|code|codigo|current|next|token/i;
+const SECRET_FIELD = /password|clave|contrasena|secret|code|codigo|current|next|token|answer|respuesta|tramite/i;
+/**
+ * Forms whose fields never travel in an address at all: the portal's (clinical text, questionnaire answers,
+ * document descriptions) and the ones that prove identity (the link's token is gone by then anyway).
+ */
+const NO_DRAFT_PATH = /^\/(portal|restablecer)(\/|$)/;
 
 /** Form fields worth restoring (never passwords or the CSRF token), as a query string. */
 function draftQuery(body: unknown): string {
@@ -69,7 +74,7 @@ function draftQuery(body: unknown): string {
 function sendToLogin(request: FastifyRequest, reply: FastifyReply, loginPath: string) {
   let back = request.url;
   if (request.method === 'POST') {
-    const draft = draftQuery(request.body);
+    const draft = NO_DRAFT_PATH.test(request.url) ? '' : draftQuery(request.body);
     back = `${request.url.split('?')[0]}${draft ? `?${draft}` : ''}`;
   }
   const query = new URLSearchParams({ volver: back, ...(request.sessionExpired ? { inactivo: '1' } : {}) });

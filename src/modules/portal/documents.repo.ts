@@ -96,19 +96,6 @@ export function findTurno(
     .executeTakeFirst();
 }
 
-/** Whether the patient has (or had) a turno with that professional that was not cancelled. */
-export async function hasTurnoWith(db: Kysely<DB>, patientId: number, professionalId: number): Promise<boolean> {
-  const row = await db
-    .selectFrom('appointments')
-    .select('id')
-    .where('patientId', '=', patientId)
-    .where('professionalId', '=', professionalId)
-    .where('status', '!=', 'cancelled')
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 export function patientName(
   db: Kysely<DB>,
   id: number,

@@ -18,6 +18,7 @@ import {
 import * as repo from './documents.repo.js';
 import { checkUpload, isCategory, type Upload } from './documents.rules.js';
 import { checkDescription } from './documents.service.js';
+import { requireStaffReach } from './staff-reach.js';
 
 /** The back office lists this many documents of one patient, newest first. */
 const STAFF_LIST_LIMIT = 500;
@@ -31,11 +32,7 @@ async function reachPatient(ctx: AppContext, actor: Actor, patientId: number) {
   const staff = requireStaff(actor, ['admin', 'reception', 'professional']);
   const patient = await repo.patientName(ctx.database.db, patientId);
   if (!patient) throw new AppError('NOT_FOUND', { what: `el paciente ${patientId}` });
-  if (staff.role === 'professional') {
-    const own =
-      staff.professionalId !== null && (await repo.hasTurnoWith(ctx.database.db, patientId, staff.professionalId));
-    if (!own) throw new AppError('FORBIDDEN');
-  }
+  await requireStaffReach(ctx, staff, patientId);
   return { staff, patient: { id: patient.id, name: `${patient.lastName}, ${patient.firstName}` } };
 }
 

@@ -206,8 +206,13 @@ for (const dialect of testDialects()) {
       const [report] = await rows(ana.id);
       assert.equal((await other.get(`${tab(ana.id)}/${report?.id}/ver`)).statusCode, 403);
 
-      assert.equal((await doctor.get(tab(ana.id))).statusCode, 200);
+      // From the day's desk, each turno links to its patient's documents with that turno chosen.
+      await doctor.get(`/staff/turnos?fecha=2026-11-20&profesional=${seed.gonzalez.id}`);
+      assert.ok(doctor.html.includes(`href="${tab(ana.id)}?turno=${anaTurno}"`), 'the desk links the turno');
+      assert.equal((await doctor.get(`${tab(ana.id)}?turno=${anaTurno}`)).statusCode, 200);
+      assert.match(doctor.html, new RegExp(`<option value="${anaTurno}" selected`));
       assert.doesNotMatch(doctor.html, /ALVAREZ/, "only the professional's own turnos are offered");
+      assert.doesNotMatch(doctor.text(), /Ficha|Facturas/, 'a professional gets only the tabs they can open');
       const res = await doctor.upload(
         tab(ana.id),
         { category: 'report', turno: String(anaTurno), description: 'Informe del control' },

@@ -15,6 +15,8 @@ export const portalAccessMessages = defineMessages(
     resendHint:
       'Envía de nuevo el mail con el enlace de primer acceso (vale 72 horas). El enlace anterior deja de servir.',
     resendOff: 'Se puede reenviar con el portal habilitado.',
+    resendDone:
+      'Ya hizo su primer acceso: si olvidó la contraseña, que use «¿Olvidaste tu contraseña?» en Ingresar (le pide su respuesta de seguridad).',
     state: 'Estado',
     on: (p: { since: string }) => `Habilitado desde el ${p.since}.`,
     off: 'Deshabilitado.',
@@ -51,6 +53,8 @@ export const portalAccessMessages = defineMessages(
     resend: 'Send the confirmation e-mail again',
     resendHint: 'Sends the first access link again (valid for 72 hours). The previous link stops working.',
     resendOff: 'It can be sent while the portal is enabled.',
+    resendDone:
+      'They already completed the first access: a forgotten password goes through "Forgot your password?" (it asks their security answer).',
     state: 'Status',
     on: (p: { since: string }) => `Enabled since ${p.since}.`,
     off: 'Disabled.',

@@ -145,7 +145,11 @@ export async function setPortalAccess(
   });
 }
 
-/** "Reenviar email de confirmación": a new first access link (the earlier one stops working). */
+/**
+ * "Reenviar email de confirmación": a new first access link (the earlier one stops working). Only until the
+ * first access is done: that link sets a password with the DNI and one more datum, so after it a forgotten
+ * password goes through the reset, which also asks the security answer.
+ */
 export async function sendPortalAccessMail(
   ctx: AppContext,
   input: { actor: Actor; patientId: number; baseUrl: string; lang: Lang },
@@ -158,6 +162,8 @@ export async function sendPortalAccessMail(
     if (patient.portalEnabled !== 1) throw new AppError('PORTAL_OFF_FOR_PATIENT');
     const email = refuseWhenLacking(patient, center);
     await ensurePortalEmailFree(ctx, trx, patient);
+    if ((await accounts.getAccount(trx, patient.id))?.securityAnswerHash)
+      throw new AppError('PORTAL_FIRST_ACCESS_DONE');
     await mailAccessLink({ trx, center, baseUrl: input.baseUrl, lang: input.lang, now }, patient, email);
     await audit(ctx, actor, { action: 'portal.access_mail', patientId: patient.id }, trx);
     return { to: email };

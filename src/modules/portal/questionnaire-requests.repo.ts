@@ -172,15 +172,3 @@ export async function writeAnswers(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
-
-/** Whether a professional has (had) a turno with the patient: their way to a patient's record. */
-export async function professionalSeesPatient(db: Kysely<DB>, professionalId: number, patientId: number) {
-  const row = await db
-    .selectFrom('appointments')
-    .select('id')
-    .where('professionalId', '=', professionalId)
-    .where('patientId', '=', patientId)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
-}

@@ -14,6 +14,7 @@ import * as requests from './questionnaire-requests.repo.js';
 import { type RequestView, requestForTurnos, requestViews } from './questionnaire-requests.service.js';
 import { renderAnswersPdf } from './questionnaires.pdf.js';
 import { findQuestionnaire, listAskable, listQuestionRows } from './questionnaires.repo.js';
+import { requireStaffReach } from './staff-reach.js';
 
 const ROLES = ['admin', 'reception', 'professional'] as const;
 
@@ -22,11 +23,7 @@ async function reachablePatient(ctx: AppContext, actor: StaffActor, patientId: n
   const db = ctx.database.db;
   const patient = await getPatient(db, patientId);
   if (!patient) throw new AppError('NOT_FOUND', { what: `el paciente ${patientId}` });
-  if (actor.role === 'professional') {
-    const own =
-      actor.professionalId !== null && (await requests.professionalSeesPatient(db, actor.professionalId, patientId));
-    if (!own) throw new AppError('FORBIDDEN');
-  }
+  await requireStaffReach(ctx, actor, patientId);
   return patient;
 }
 

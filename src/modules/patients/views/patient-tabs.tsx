@@ -10,6 +10,8 @@ const TABS: [tab: Tab, suffix: string][] = [
   ['questionnaires', '/cuestionarios'],
   ['invoices', '/facturas'],
 ];
+/** A professional reaches a patient's documents and questionnaires, not the record's form or the invoices. */
+const PROFESSIONAL_TABS: readonly Tab[] = ['documents', 'questionnaires'];
 
 export function PatientTabs(props: { page: StaffPage; patientId: number; current: Tab }) {
   const t = patientsStaffMessages(props.page.lang);
@@ -22,16 +24,18 @@ export function PatientTabs(props: { page: StaffPage; patientId: number; current
   return (
     <nav aria-label={t('tabs')} class="tabs">
       <ul class="menu">
-        {TABS.map(([tab, suffix]) => (
-          <li key={tab}>
-            <a
-              href={`/staff/pacientes/${props.patientId}${suffix}`}
-              aria-current={props.current === tab ? 'page' : undefined}
-            >
-              {label[tab]}
-            </a>
-          </li>
-        ))}
+        {TABS.filter(([tab]) => props.page.staff?.role !== 'professional' || PROFESSIONAL_TABS.includes(tab)).map(
+          ([tab, suffix]) => (
+            <li key={tab}>
+              <a
+                href={`/staff/pacientes/${props.patientId}${suffix}`}
+                aria-current={props.current === tab ? 'page' : undefined}
+              >
+                {label[tab]}
+              </a>
+            </li>
+          ),
+        )}
       </ul>
     </nav>
   );

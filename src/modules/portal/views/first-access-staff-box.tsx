@@ -94,9 +94,14 @@ export function PortalAccessBox(props: { page: StaffPage; patientId: number; sta
       <form method="post" action={portalMailPath(props.patientId)}>
         <Csrf page={page} />
         <p class="hint" id="portal-resend-hint">
-          {status.enabled ? t('resendHint') : t('resendOff')}
+          {!status.enabled ? t('resendOff') : status.firstAccessDone ? t('resendDone') : t('resendHint')}
         </p>
-        <button type="submit" class="secondary" disabled={!status.enabled} aria-describedby="portal-resend-hint">
+        <button
+          type="submit"
+          class="secondary"
+          disabled={!status.enabled || status.firstAccessDone}
+          aria-describedby="portal-resend-hint"
+        >
           {t('resend')}
         </button>
       </form>

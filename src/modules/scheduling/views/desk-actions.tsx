@@ -74,6 +74,16 @@ export function RowActions(props: {
       if (turno.status !== 'present') links.push(attendance('presente', t('present')));
       if (turno.status !== 'absent') links.push(attendance('ausente', t('absent')));
     }
+    // Reports and images of this visit go in the patient's documents, tied to the turno (every role reaches them).
+    links.push(
+      <RowLink
+        key="documents"
+        class="button small secondary"
+        href={link(`/staff/pacientes/${turno.patient.id}/documentos`, { turno: turno.id })}
+        label={t('documents')}
+        row={about}
+      />,
+    );
     if (props.canBook && turno.status === 'reserved') {
       const params = filterParams(filter);
       links.push(
