@@ -40,7 +40,6 @@ import { staffRoutes } from './modules/staff/staff.routes.js';
 import { usersRoutes } from './modules/staff/users.routes.js';
 import { ping } from './platform/db/dialect.js';
 import { installErrorHandling } from './platform/http/errors.js';
-import { installMultipart } from './platform/http/multipart.js';
 import { clientIp } from './platform/http/request.js';
 import { ResponseCache } from './platform/http/response-cache.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
@@ -79,7 +78,6 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   );
   await app.register(formbody);
   await app.register(cookie);
-  await installMultipart(app, ctx.web.uploadMaxBytes);
   installSecurityHeaders(app);
   const availabilityCache = new ResponseCache(options.availabilityCacheMs ?? 0, ctx.clock);
   app.addHook('onResponse', async (request, reply) => {

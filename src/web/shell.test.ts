@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { insertPatient } from '../../test/support/factories.js';
 import { buildTestApp, type TestApp } from '../../test/support/test-app.js';
 import { testDialects } from '../../test/support/test-db.js';
-import { WebClient } from '../../test/support/web-client.js';
+import { location, WebClient } from '../../test/support/web-client.js';
 
 for (const dialect of testDialects()) {
   describe(`the patient web shell (${dialect})`, () => {
@@ -104,6 +104,24 @@ for (const dialect of testDialects()) {
       assert.doesNotMatch(browser.text(), /Sesión de/);
       await browser.get('/');
       assert.doesNotMatch(browser.text(), /Ha estado inactivo/, 'the notice is shown once');
+    });
+
+    test('a file sent to a page that takes none is refused unread', async () => {
+      const visitor = new WebClient(t.app);
+      await visitor.get('/ingresar');
+      const file = { name: 'big.pdf', type: 'application/pdf', bytes: Buffer.alloc(64 * 1024) };
+      const res = await visitor.upload('/ingresar', { dni: '27111222' }, { file });
+      assert.equal(res.statusCode, 415);
+    });
+
+    test('a portal form sent after the session ended never puts what was typed in the address', async () => {
+      const browser = await WebClient.loggedIn(t.app, t.ctx, patientId);
+      await browser.get('/');
+      t.clock.advance(601_000);
+      const answers = await browser.post('/portal/cuestionarios/1', { 'q-1': 'Enalapril 10 mg', accion: 'enviar' });
+      assert.equal(location(answers), '/ingresar?volver=%2Fportal%2Fcuestionarios%2F1&inactivo=1');
+      const reset = await browser.post('/restablecer', { securityAnswer: 'Firulais', dni: '27111222' });
+      assert.doesNotMatch(location(reset), /Firulais|27111222/);
     });
 
     test('activity keeps the session alive past the idle time', async () => {

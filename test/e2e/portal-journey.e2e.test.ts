@@ -119,6 +119,9 @@ describe('el portal del paciente, del centro al paciente, en Chromium', {
     await patient.locator('input[name=birthDate]').fill('09/07/1952');
     await patient.locator('input[name=password]').fill(PASSWORD);
     await patient.locator('input[name=passwordRepeat]').fill(PASSWORD);
+    // Before the proof the page only hints the end of the mobile on file: the patient types it in full.
+    assert.match(await mainText(patient), /termina en 76/);
+    await patient.locator('input[name=mobile]').fill('11 5555-9876');
     await patient.locator('select[name=securityQuestion]').selectOption({ index: 1 });
     await patient.locator('input[name=securityAnswer]').fill('Escuela 12 de Salta');
     await patient.getByRole('button', { name: 'Registrarse' }).click();

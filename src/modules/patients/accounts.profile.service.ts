@@ -16,7 +16,7 @@ import { hashPassword, passwordMatches } from './accounts.passwords.js';
 import * as repo from './accounts.repo.js';
 import { EMAIL_CHANGE_TTL_MS, maskEmail, requireOwnAccount, requireStrongPassword } from './accounts.rules.js';
 import * as patients from './patients.repo.js';
-import { patientView } from './patients.service.js';
+import { ensurePortalEmailFree, patientView } from './patients.service.js';
 
 async function ownRecord(ctx: AppContext, patientId: number) {
   const patient = await patients.getPatient(ctx.database.db, patientId);
@@ -119,6 +119,10 @@ export async function requestEmailChange(
   });
 }
 
+const asOwnChange = (e: unknown): never => {
+  throw e instanceof AppError && e.code === 'PORTAL_EMAIL_TAKEN' ? new AppError('EMAIL_CHANGE_PORTAL_TAKEN') : e;
+};
+
 /**
  * Applies the new address. Only the patient it was sent for, logged in, can apply it: a link that
  * reached a mistyped address's owner changes nothing.
@@ -134,7 +138,10 @@ export async function confirmEmailChange(ctx: AppContext, input: { actor: Actor;
       throw new AppError('LINK_INVALID');
     }
     const email = found.payload;
-    await patients.updatePatient(trx, id, { email, updatedAt: isoUtc(now) });
+    const updated = await patients.updatePatient(trx, id, { email, updatedAt: isoUtc(now) });
+    // A portal patient's e-mail is their portal user name: it cannot be another portal patient's. The check is the
+    // back office's (under the same lock), but the patient is not told whose it is.
+    if (updated) await ensurePortalEmailFree(ctx, trx, updated).catch(asOwnChange);
     if (patient.email && patient.email !== email) {
       const mail = emailChangedNotice(center, { name: patient.firstName, maskedAddress: maskEmail(email) });
       await enqueueMail(trx, { kind: 'email_changed', to: patient.email, ...mail, patientId: id }, now);

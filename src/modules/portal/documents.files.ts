@@ -1,6 +1,8 @@
 // What both sides (patient and staff) do with a document: show its row, keep its bytes with its row, read them
-// back, and remove both. The file store and the database are two systems: the file is written first and removed
-// again if the row cannot be; a row is removed in the same transaction that removes its file.
+// back, and remove both. The file store and the database are two systems, and the store is never called inside a
+// transaction (a slow S3 call would hold SQLite's write lock): the file is written before the row and removed
+// again if the row cannot be; a row is removed (with its audit) and committed first, and only then its file, best
+// effort — a file left behind is only space, while a row without its file would be a broken document.
 import { createHash } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
 import type { AppContext } from '../../context.js';
@@ -90,8 +92,9 @@ export async function readBytes(ctx: AppContext, row: repo.DocumentRow): Promise
 }
 
 /**
- * Removes the row and, before the transaction commits, its file: if the store fails, the row stays and the
- * document can be deleted again; a concurrent delete finds no row and answers as missing.
+ * Removes the row (and whatever `alsoInTransaction` records, the audit row for staff) and commits; then its file,
+ * outside the transaction. A store that fails then leaves an orphan file, which costs only space: the document is
+ * gone either way. A concurrent delete finds no row and answers as missing.
  */
 export async function removeDocument(
   ctx: AppContext,
@@ -102,6 +105,6 @@ export async function removeDocument(
     const deleted = await repo.deleteDocument(trx, { id: row.id, patientId: row.patientId });
     if (deleted === 0) throw new AppError('NOT_FOUND', { what: `el documento ${row.id}` });
     await alsoInTransaction?.(trx);
-    await ctx.files.delete(row.storageKey);
   });
+  await ctx.files.delete(row.storageKey).catch(() => undefined);
 }

@@ -1,8 +1,10 @@
 // Documentos del paciente (/portal/documentos): the list by visit, upload, view, download, delete one's own.
+
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { requestLang } from '../../platform/http/errors.js';
+import { installMultipart } from '../../platform/http/multipart.js';
 import { expected, formBody, formText, idParam, pageNumber, queryOf } from '../../platform/http/request.js';
 import { sendPage } from '../../views/page.js';
 import type { WebShell } from '../../web/shell.js';
@@ -26,6 +28,8 @@ const BASE = '/portal/documentos';
 export const documentsRoutes =
   (ctx: AppContext, shell: WebShell): FastifyPluginAsync =>
   async (app) => {
+    // Only these pages take files: nowhere else is a multipart body read at all.
+    await installMultipart(app, ctx.web.uploadMaxBytes);
     /** The document named in the path, or null once the answer (log in, 404) is sent. */
     function target(request: FastifyRequest, reply: FastifyReply): number | null {
       if (shell.requirePatient(request, reply) === null) return null;

@@ -1,10 +1,12 @@
 // a patient's documents in the back office (/staff/pacientes/:id/documentos).
+
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.js';
 import { AppError, errorMessage } from '../../errors.js';
 import type { StaffRole } from '../../platform/db/schema.js';
 import { requestLang } from '../../platform/http/errors.js';
 import { idField } from '../../platform/http/fields.js';
+import { installMultipart } from '../../platform/http/multipart.js';
 import { expected, formBody, formText, idParam, queryOf } from '../../platform/http/request.js';
 import { sendPage } from '../../views/page.js';
 import type { WebShell } from '../../web/shell.js';
@@ -29,6 +31,8 @@ const base = (patientId: number) => `/staff/pacientes/${patientId}/documentos`;
 export const documentsStaffRoutes =
   (ctx: AppContext, shell: WebShell): FastifyPluginAsync =>
   async (app) => {
+    // Only these pages take files: nowhere else is a multipart body read at all.
+    await installMultipart(app, ctx.web.uploadMaxBytes);
     /** The patient (and document) named in the path, or null once the answer (log in, 404) is sent. */
     function target(request: FastifyRequest, reply: FastifyReply): { patientId: number; id: number } | null {
       if (!shell.requireStaff(request, reply, ROLES)) return null;

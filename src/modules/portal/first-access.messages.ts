@@ -18,6 +18,8 @@ export const firstAccessMessages = defineMessages(
     dniTramiteProblem: 'El número de trámite tiene 11 números: copialo tal como figura en tu DNI.',
     accessLegend: 'Tu contraseña',
     mobileLegend: 'Tu celular',
+    mobileOnRecord: (p: { ending: string }) =>
+      `El centro tiene un celular tuyo que termina en ${p.ending}. Escribilo completo para confirmarlo, o escribí otro: va a quedar en tu ficha.`,
     securityLegend: 'Pregunta de seguridad',
     securityHint:
       'Te la vamos a preguntar si alguna vez olvidás la contraseña. Elegí una cuya respuesta sepas solo vos; no importan las mayúsculas ni los acentos.',
@@ -49,6 +51,8 @@ export const firstAccessMessages = defineMessages(
     dniTramiteProblem: 'The procedure number has 11 digits: copy it as printed on your DNI.',
     accessLegend: 'Your password',
     mobileLegend: 'Your mobile phone',
+    mobileOnRecord: (p: { ending: string }) =>
+      `The center has a mobile number of yours ending in ${p.ending}. Type it in full to confirm it, or type another one: it will be the one on your record.`,
     securityLegend: 'Security question',
     securityHint:
       'We will ask it if you ever forget your password. Choose one only you can answer; capitals and accents do not matter.',

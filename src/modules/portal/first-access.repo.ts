@@ -1,4 +1,5 @@
-// SQL of the first access: what it stores on the account and the record, and the tries counted so far.
+// SQL of the first access: the mobile it stores on the record, the tries counted so far, the live link's expiry
+// (the security answer goes through Perfil's repo: one way to set it).
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 import { isoUtc } from '../../platform/time/zone.js';
@@ -12,19 +13,6 @@ export async function triesUsed(db: Kysely<DB>, key: string, openedAfterMs: numb
     .where('windowStart', '>', isoUtc(openedAfterMs))
     .executeTakeFirst();
   return row?.hits ?? 0;
-}
-
-export async function setSecurityAnswer(
-  db: Kysely<DB>,
-  patientId: number,
-  answer: { question: string; hash: string },
-  nowMs: number,
-) {
-  await db
-    .updateTable('webAccounts')
-    .set({ securityQuestion: answer.question, securityAnswerHash: answer.hash, updatedAt: isoUtc(nowMs) })
-    .where('patientId', '=', patientId)
-    .execute();
 }
 
 /** The mobile the patient gave on first access becomes the record's (the manual: the patient sets it there). */

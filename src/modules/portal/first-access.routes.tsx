@@ -40,7 +40,8 @@ export const firstAccessRoutes =
       const page = await shell.page(request, reply);
       const view = await open(request, reply, page, token);
       if (!view) return reply;
-      const form = emptyForm({ mobile: view.mobile });
+      // Nothing of the record is filled in before the proof: the patient types the mobile (the page hints its end).
+      const form = emptyForm();
       return sendPage(reply, <FirstAccessPage page={page} token={token} view={view} form={form} />);
     });
 

@@ -7,11 +7,9 @@ import { normalizeDniTramite } from '../patients/patients.schemas.js';
 import { type FormState, problemTexts } from '../patients/views/form.js';
 import { firstAccessMessages } from './first-access.messages.js';
 import type { FirstAccessData } from './first-access.service.js';
-import { SECURITY_QUESTIONS } from './security-answer.js';
+import { SECURITY_ANSWER_MAX, SECURITY_QUESTIONS } from './security-answer.js';
 
 const asText = (v: unknown) => (typeof v === 'string' ? v : '');
-/** Longer answers are not more secure, only harder to type the same way twice. */
-const ANSWER_MAX = 100;
 
 const tramite = z.preprocess(
   asText,
@@ -33,7 +31,7 @@ function schemaFor(check: PortalIdentityCheck, today: string) {
     password: fields.password,
     mobile: fields.mobile,
     securityQuestion: z.preprocess(asText, z.enum(SECURITY_QUESTIONS, { error: 'required' })),
-    securityAnswer: z.preprocess(asText, z.string().trim().min(1, 'required').max(ANSWER_MAX, 'tooLong')),
+    securityAnswer: z.preprocess(asText, z.string().trim().min(1, 'required').max(SECURITY_ANSWER_MAX, 'tooLong')),
   });
 }
 

@@ -23,9 +23,10 @@ import {
   killLinks,
   triesLeft,
 } from './first-access.attempts.js';
-import { setMobile, setSecurityAnswer } from './first-access.repo.js';
+import { setMobile } from './first-access.repo.js';
 import { identityMatches, identityValue, PORTAL_ACCESS_TTL_MS } from './portal-access.rules.js';
 import { proofKey } from './portal-access.service.js';
+import { setSecurityAnswer } from './profile.repo.js';
 import { hashAnswer, type SecurityQuestion } from './security-answer.js';
 
 /** What the first access page shows and asks. */
@@ -35,8 +36,11 @@ export interface FirstAccessForm {
   userName: string;
   /** What the center asks besides the DNI. */
   check: PortalIdentityCheck;
-  /** The record's mobile, to confirm or change. */
-  mobile: string;
+  /**
+   * The last two digits of the record's mobile (null when it has none): the patient recognises it and types it,
+   * while whoever opens a link mailed to a mistyped address learns nothing of it before the proof.
+   */
+  mobileEnding: string | null;
   /** The patient already has a booking-web account: the new password replaces its password. */
   hasAccount: boolean;
 }
@@ -75,6 +79,11 @@ async function linkTarget(ctx: AppContext, token: string) {
   return { patient: patient as Patient & { email: string }, check, expected };
 }
 
+function lastTwoDigits(mobile: string | null): string | null {
+  const digits = (mobile ?? '').replace(/\D/g, '');
+  return digits.length >= 2 ? digits.slice(-2) : null;
+}
+
 /** The form behind a link; reading it uses nothing up. */
 export async function openFirstAccess(
   ctx: AppContext,
@@ -86,7 +95,7 @@ export async function openFirstAccess(
     firstName: patient.firstName,
     userName: patient.email,
     check,
-    mobile: patient.mobile ?? '',
+    mobileEnding: lastTwoDigits(patient.mobile),
     hasAccount: account !== undefined,
   };
 }

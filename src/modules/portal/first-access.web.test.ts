@@ -39,7 +39,7 @@ for (const dialect of testDialects()) {
     const tokensOf = (patientId: number) =>
       db().selectFrom('oneTimeTokens').selectAll().where('patientId', '=', patientId).execute();
 
-    test('opening the link only shows the form: what the center asks, the mobile on file, the questions', async () => {
+    test('opening the link only shows the form: what the center asks, the questions, only the end of the mobile', async () => {
       const patient = await portalReadyPatient(t);
       const link = await enableAndGetLink(t, desk, patient);
       const before = await tokensOf(patient.id);
@@ -52,7 +52,11 @@ for (const dialect of testDialects()) {
       assert.match(text, /Validá tu identidad .*DNI .*Fecha de nacimiento/);
       assert.doesNotMatch(text, /Número de trámite/);
       assert.match(text, /Al menos 8 caracteres\. No puede ser tu DNI\./, 'the password rules are shown');
-      assert.equal(inputValue(client.html, 'mobile'), '+5491112345678');
+      // Before the proof a mistyped address's owner could be reading: the mobile is typed, its end only hinted.
+      assert.equal(inputValue(client.html, 'mobile'), '');
+      assert.doesNotMatch(client.html, /12345678/);
+      assert.match(text, /Tu celular El centro tiene un celular tuyo que termina en 78\. Escribilo completo/);
+      assert.match(client.html, /<fieldset id="g-mobile" aria-describedby="g-mobile-hint">/);
       assert.match(client.html, /<option value="firstPet">¿Cómo se llamaba tu primera mascota\?<\/option>/);
       assert.match(client.html, /<button type="submit">Registrarse<\/button>/);
       assert.deepEqual(await tokensOf(patient.id), before, 'nothing used up');

@@ -1,4 +1,4 @@
-// The "Validación primer acceso" mail (plain text), in the language of the staff page that sends it.
+// The "Validación primer acceso" mail (plain text), in the patient's saved language (Spanish when none).
 import type { Lang } from '../../platform/i18n/lang.js';
 import type { CenterView } from '../center/center.service.js';
 import type { MailText } from '../patients/accounts.mails.js';

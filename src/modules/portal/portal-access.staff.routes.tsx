@@ -7,6 +7,7 @@ import { baseUrlOf, expected, formBody, idParam } from '../../platform/http/requ
 import type { WebShell } from '../../web/shell.js';
 import { patientRecordPage } from '../patients/patients.staff.routes.js';
 import { sendPortalAccessMail, setPortalAccess } from './portal-access.service.js';
+import { patientMailLang } from './profile.service.js';
 
 const hidden = { schema: { hide: true } };
 const DESK: StaffRole[] = ['admin', 'reception'];
@@ -36,7 +37,9 @@ export const portalAccessStaffRoutes =
       return backToRecord(reply, id, ok);
     }
 
-    const langOf = async (request: FastifyRequest, reply: FastifyReply) => (await shell.page(request, reply)).lang;
+    /** The mail is the patient's: in the language they chose, whatever the sender's screen shows. */
+    const mailLang = (request: FastifyRequest, patientId: number) =>
+      patientMailLang(ctx, { actor: request.actor, patientId });
 
     app.post('/staff/pacientes/:id/portal', hidden, (request, reply) =>
       act(request, reply, async (patientId) => {
@@ -45,7 +48,7 @@ export const portalAccessStaffRoutes =
           patientId,
           enabled: formBody(request).portal === '1',
           baseUrl: baseUrlOf(ctx, request),
-          lang: await langOf(request, reply),
+          lang: await mailLang(request, patientId),
         });
         if (!result.changed) return 'portal-sin-cambios';
         if (result.mailedTo) return 'portal-habilitado-mail';
@@ -59,7 +62,7 @@ export const portalAccessStaffRoutes =
           actor: request.actor,
           patientId,
           baseUrl: baseUrlOf(ctx, request),
-          lang: await langOf(request, reply),
+          lang: await mailLang(request, patientId),
         });
         return 'portal-mail';
       }),

@@ -12,8 +12,10 @@ import { forgetLimits, mailTo, withAccount } from '../patients/accounts.test-hel
 import {
   accessLink,
   enableAndGetLink,
+  firstAccessFields,
   portalReadyPatient,
   setIdentityCheck,
+  submitFirstAccess,
   switchPortal,
 } from './first-access.test-helpers.js';
 
@@ -218,7 +220,22 @@ for (const dialect of testDialects()) {
       ]);
     });
 
-    test('in English, the box and the mail are in English', async () => {
+    test('after the first access there is no resend: that link would skip the security answer', async () => {
+      const patient = await portalReadyPatient(t);
+      const link = await enableAndGetLink(t, desk, patient);
+      const visitor = new WebClient(t.app);
+      await visitor.get(link);
+      const done = await submitFirstAccess(visitor, link, firstAccessFields(patient));
+      assert.equal(done.statusCode, 303, visitor.text());
+
+      await desk.get(`/staff/pacientes/${patient.id}`);
+      assert.match(desk.text(), /Ya hizo su primer acceso: si olvidó la contraseña/);
+      const resent = await desk.post(`/staff/pacientes/${patient.id}/portal/mail`);
+      assert.equal(resent.statusCode, 409);
+      assert.match(desk.text(), /El paciente ya hizo su primer acceso al portal/);
+    });
+
+    test("in English, the box is in English; the mail is in the patient's language (Spanish by default)", async () => {
       const patient = await portalReadyPatient(t);
       const english = await WebClient.newStaff(t.app, t.ctx, { username: 'english', role: 'admin' });
       await english.get('/idioma?lang=en&volver=/staff');
@@ -227,9 +244,8 @@ for (const dialect of testDialects()) {
       assert.match(english.text(), /Send the confirmation e-mail again/);
       await english.post(`/staff/pacientes/${patient.id}/portal`, { portal: '1' });
       const mail = await mailTo(t, patient.email);
-      assert.equal(mail.subject, 'Patient portal: first access - Centro Médico');
-      assert.match(mail.text, /Your user name for the portal is your e-mail address/);
-      assert.match(mail.text, /will never ask you for your password/);
+      assert.equal(mail.subject, 'Validación primer acceso al Portal del paciente - Centro Médico');
+      assert.match(mail.text, /Tu usuario para ingresar al portal es tu e-mail/);
     });
 
     test('switching off keeps the web account: /portal answers PORTAL_NOT_ENABLED, Mis turnos still works', async () => {

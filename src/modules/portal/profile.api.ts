@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { apiPlugin, errorResponses } from '../../platform/http/api.js';
+import { sendPhoto } from './profile.reply.js';
 import { getPhoto, getProfile, PHOTO_MAX_BYTES, removePhoto, savePhoto, updateProfile } from './profile.service.js';
 import { SECURITY_QUESTIONS } from './security-answer.js';
 
@@ -85,13 +86,7 @@ export const portalProfileApi = (ctx: AppContext) =>
         },
       },
       async (req, reply) => {
-        const photo = await getPhoto(ctx, { actor: req.actor });
-        return reply
-          .type(photo.mediaType)
-          .header('cache-control', 'no-store')
-          .header('x-content-type-options', 'nosniff')
-          .header('content-disposition', 'inline')
-          .send(photo.bytes);
+        return sendPhoto(reply, await getPhoto(ctx, { actor: req.actor }));
       },
     );
 

@@ -19,6 +19,7 @@ export async function setLang(db: Kysely<DB>, patientId: number, lang: string, n
     .execute();
 }
 
+/** The question and the answer's hash, set together (first access and Perfil); the answer itself is never kept. */
 export async function setSecurityAnswer(
   db: Kysely<DB>,
   patientId: number,

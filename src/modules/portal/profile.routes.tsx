@@ -1,8 +1,9 @@
 // Perfil del usuario (/portal/perfil).
+
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { uploadedFile } from '../../platform/http/multipart.js';
+import { installMultipart, uploadedFile } from '../../platform/http/multipart.js';
 import { expected, formBody, formText, queryOf } from '../../platform/http/request.js';
 import { LANG_COOKIE } from '../../platform/i18n/lang.js';
 import { type Page, sendPage } from '../../views/page.js';
@@ -11,8 +12,8 @@ import { fields, parseForm } from '../patients/accounts.schemas.js';
 import { emptyForm, type FormState, problemTexts } from '../patients/views/form.js';
 import { portalPage } from './portal-home.routes.js';
 import { portalProfileMessages } from './profile.messages.js';
+import { sendPhoto } from './profile.reply.js';
 import {
-  ANSWER_MAX,
   changePortalPassword,
   getPhoto,
   getProfile,
@@ -20,7 +21,7 @@ import {
   savePhoto,
   updateProfile,
 } from './profile.service.js';
-import { SECURITY_QUESTIONS } from './security-answer.js';
+import { SECURITY_ANSWER_MAX, SECURITY_QUESTIONS } from './security-answer.js';
 import { type ProfileFlash, ProfilePage, type ProfileView } from './views/profile.js';
 
 const hidden = { schema: { hide: true } };
@@ -42,7 +43,7 @@ function parseSecurity(page: Page, body: Record<string, unknown>) {
   const password = formText(body.securityPassword);
   const errors: Record<string, string> = {};
   if (!(SECURITY_QUESTIONS as readonly string[]).includes(question)) errors.securityQuestion = t('questionProblem');
-  if (answer.trim() === '' || answer.length > ANSWER_MAX) errors.secretAnswer = t('answerProblem');
+  if (answer.trim() === '' || answer.length > SECURITY_ANSWER_MAX) errors.secretAnswer = t('answerProblem');
   if (password === '') errors.securityPassword = t('passwordProblem');
   const form: FormState = { values: { securityQuestion: question, secretAnswer: answer }, errors };
   return { form, ok: Object.keys(errors).length === 0, question, answer, password };
@@ -51,6 +52,8 @@ function parseSecurity(page: Page, body: Record<string, unknown>) {
 export const portalProfileRoutes =
   (ctx: AppContext, shell: WebShell): FastifyPluginAsync =>
   async (app) => {
+    // Only these pages take files: nowhere else is a multipart body read at all.
+    await installMultipart(app, ctx.web.uploadMaxBytes);
     /** The page with the saved profile, and whatever a form being shown again carries. */
     async function show(
       request: FastifyRequest,
@@ -81,14 +84,7 @@ export const portalProfileRoutes =
 
     app.get('/portal/perfil/foto', hidden, (request, reply) =>
       portalPage(shell, request, reply, async () => {
-        const photo = await getPhoto(ctx, { actor: request.actor });
-        return reply
-          .type(photo.mediaType)
-          .header('cache-control', 'no-store')
-          .header('x-content-type-options', 'nosniff')
-          .header('content-security-policy', "default-src 'none'; sandbox")
-          .header('content-disposition', 'inline')
-          .send(photo.bytes);
+        return sendPhoto(reply, await getPhoto(ctx, { actor: request.actor }));
       }),
     );
 

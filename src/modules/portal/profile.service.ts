@@ -5,15 +5,20 @@ import type { Lang } from '../../platform/i18n/lang.js';
 import { newFileKey } from '../../platform/storage/file-store.js';
 import { type SniffedType, sniffMediaType } from '../../platform/storage/sniff.js';
 import { changePassword, confirmPassword } from '../patients/accounts.profile.service.js';
-import type { Actor } from '../staff/actor.js';
+import { type Actor, requireStaff } from '../staff/actor.js';
 import { requirePortalPatient } from './portal-actor.js';
 import * as repo from './profile.repo.js';
-import { hashAnswer, normalizeAnswer, SECURITY_QUESTIONS, type SecurityQuestion } from './security-answer.js';
+import {
+  hashAnswer,
+  normalizeAnswer,
+  SECURITY_ANSWER_MAX,
+  SECURITY_QUESTIONS,
+  type SecurityQuestion,
+} from './security-answer.js';
 
 /** A profile photo is small on screen: a phone's full-size picture is more than enough. */
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 const PHOTO_TYPES: readonly SniffedType[] = ['image/png', 'image/jpeg', 'image/webp'];
-export const ANSWER_MAX = 100;
 
 const isQuestion = (q: string): q is SecurityQuestion => (SECURITY_QUESTIONS as readonly string[]).includes(q);
 
@@ -61,7 +66,7 @@ export async function updateProfile(ctx: AppContext, input: { actor: Actor; chan
       throw new AppError('SECURITY_ANSWER_INCOMPLETE', { missing: 'question' });
     }
     const answer = securityAnswer ?? '';
-    if (normalizeAnswer(answer) === '' || answer.length > ANSWER_MAX) {
+    if (normalizeAnswer(answer) === '' || answer.length > SECURITY_ANSWER_MAX) {
       throw new AppError('SECURITY_ANSWER_INCOMPLETE', { missing: 'answer' });
     }
     if (!currentPassword) throw new AppError('SECURITY_ANSWER_INCOMPLETE', { missing: 'password' });
@@ -82,8 +87,8 @@ export async function changePortalPassword(
 }
 
 /**
- * Stores a new photo and then forgets the old one. The type is read from the bytes (a renamed file is
- * refused); `fileName` only words the refusal.
+ * Stores a new photo, points the account at it, and only then forgets the old one. The type is read from the
+ * bytes (a renamed file is refused); `fileName` only words the refusal.
  */
 export async function savePhoto(
   ctx: AppContext,
@@ -100,32 +105,50 @@ export async function savePhoto(
   }
   const key = newFileKey();
   await ctx.files.put(key, input.bytes, type);
+  let replaced: string;
   try {
-    // Retried when another upload of the same patient changed the photo between our read and our write.
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const current = (await ownAccount(ctx, patient.id)).photoKey;
-      if (await repo.swapPhotoKey(ctx.database.db, patient.id, { current, next: key }, ctx.clock.now())) {
-        if (current) await ctx.files.delete(current);
-        return;
-      }
-    }
-    throw new Error('the profile photo kept changing while saving a new one');
+    replaced = await pointAccountAt(ctx, patient.id, key);
   } catch (e) {
-    await ctx.files.delete(key);
+    // The account never pointed at the new file: it is nobody's, and the swap's failure is what the patient hears.
+    await discardFile(ctx, key);
     throw e;
   }
+  if (replaced) await discardFile(ctx, replaced);
 }
+
+/**
+ * Swaps the account's photo key to `next` and returns the key it replaced ('' when none), retrying when another
+ * upload or removal of the same patient changed the photo between our read and our write.
+ */
+async function pointAccountAt(ctx: AppContext, patientId: number, next: string): Promise<string> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const current = (await ownAccount(ctx, patientId)).photoKey;
+    if (current === next) return '';
+    if (await repo.swapPhotoKey(ctx.database.db, patientId, { current, next }, ctx.clock.now())) return current;
+  }
+  throw new Error('the profile photo kept changing while changing it');
+}
+
+/**
+ * A file the account no longer points at. Best effort, after the account changed: a store that fails leaves an
+ * orphan file (only space), never an account pointing at a deleted photo.
+ */
+const discardFile = (ctx: AppContext, key: string) => ctx.files.delete(key).catch(() => undefined);
 
 export async function removePhoto(ctx: AppContext, input: { actor: Actor }) {
   const patient = await requirePortalPatient(ctx, input.actor);
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const current = (await ownAccount(ctx, patient.id)).photoKey;
-    if (!current) return;
-    if (await repo.swapPhotoKey(ctx.database.db, patient.id, { current, next: '' }, ctx.clock.now())) {
-      await ctx.files.delete(current);
-      return;
-    }
-  }
+  const removed = await pointAccountAt(ctx, patient.id, '');
+  if (removed) await discardFile(ctx, removed);
+}
+
+/**
+ * The language the patient chose in Perfil, for what the center writes to them (the first access mail): the
+ * staff member's own screen language says nothing about the patient's. Spanish when they chose none.
+ */
+export async function patientMailLang(ctx: AppContext, input: { actor: Actor; patientId: number }): Promise<Lang> {
+  requireStaff(input.actor, ['admin', 'reception']);
+  const account = await repo.getProfileAccount(ctx.database.db, input.patientId);
+  return account?.lang === 'en' ? 'en' : 'es';
 }
 
 /** The patient's own photo; there is no way to name anyone else's. */

@@ -21,6 +21,9 @@ export function answerMatches(storedHash: string, answer: string): Promise<boole
   return passwordMatches(storedHash || undefined, normalizeAnswer(answer));
 }
 
+/** Longer answers are not more secure, only harder to type the same way twice (first access and Perfil alike). */
+export const SECURITY_ANSWER_MAX = 100;
+
 /** The questions offered; the patient picks one (the answer is what identifies them, not the question). */
 export const SECURITY_QUESTIONS = [
   'firstSchool',

@@ -13,12 +13,16 @@ export interface UploadedFile {
   tooLarge: boolean;
 }
 
+/**
+ * Registers the parser in the calling plugin only (the package is encapsulation-aware through its hooks): a
+ * route plugin that takes files calls it, and a multipart body sent anywhere else is refused unread (415).
+ */
 export async function installMultipart(app: FastifyInstance, maxBytes: number) {
   await app.register(multipart, {
     attachFieldsToBody: 'keyValues',
     // Too large is a form error like any other (the page comes back with what was typed), not a bare 413.
     throwFileSizeLimit: false,
-    limits: { fileSize: maxBytes, files: 2, fields: 50, fieldSize: 100_000 },
+    limits: { fileSize: maxBytes, files: 1, fields: 50, fieldSize: 100_000 },
     async onFile(part) {
       const bytes = await part.toBuffer();
       const file: UploadedFile = {

@@ -119,7 +119,11 @@ export function FirstAccessPage(props: {
             autocomplete="new-password"
           />
         </Group>
-        <Group id="g-mobile" legend={t('mobileLegend')}>
+        <Group
+          id="g-mobile"
+          legend={t('mobileLegend')}
+          hint={view.mobileEnding ? t('mobileOnRecord', { ending: view.mobileEnding }) : undefined}
+        >
           <Field name="mobile" label={f('mobile')} hint={f('mobileHint')} type="tel" form={form} autocomplete="tel" />
         </Group>
         <Group id="g-security" legend={t('securityLegend')} hint={t('securityHint')}>
