@@ -68,7 +68,7 @@ async function main(argv: string[]) {
       return;
     }
     case 'demo': {
-      const summary = await withContext((ctx) => loadDemo(ctx.database, { nowMs: ctx.clock.now() }));
+      const summary = await withContext((ctx) => loadDemo(ctx, { nowMs: ctx.clock.now() }));
       console.log(
         `Centro de demostración cargado: ${summary.professionals} profesionales, ${summary.patients} pacientes, ${summary.appointments} turnos.`,
       );

@@ -57,7 +57,7 @@ export async function serve(config: Config, options: ServeOptions) {
     }
   }
   if (firstStart && config.demo) {
-    const summary = await loadDemo(database, { nowMs: ctx.clock.now() });
+    const summary = await loadDemo(ctx, { nowMs: ctx.clock.now() });
     const { webPatient, staffUsers, ...counts } = summary;
     logger.info(
       counts,

@@ -5,6 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { type TestContext, test } from 'node:test';
 import pg from 'pg';
+import { defaultWebConfig } from '../config.js';
+import type { AppContext } from '../context.js';
 import { passwordMatches } from '../modules/patients/accounts.passwords.js';
 import { answerMatches } from '../modules/portal/security-answer.js';
 import { blockServes, computeSlots, type Service } from '../modules/scheduling/slots.rules.js';
@@ -12,7 +14,10 @@ import { createDb, type Database } from '../platform/db/database.js';
 import { parseDatabaseUrl } from '../platform/db/dialect.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
 import type { Appointment } from '../platform/db/schema.js';
+import { LocalFileStore } from '../platform/storage/local-store.js';
+import { fixedClock } from '../platform/time/clock.js';
 import { addDays, todayIn, utcToCivil } from '../platform/time/zone.js';
+import { assertDemoPortal } from './demo-portal.test-helpers.js';
 import { DEMO_PORTAL, loadDemo } from './load-demo.js';
 
 /** Wednesday 11 March 2026, 10:00 in Buenos Aires: a weekday morning with history behind and agenda ahead. */
@@ -20,12 +25,19 @@ const NOW = Date.UTC(2026, 2, 11, 13, 0);
 const PAST_DAYS = 21;
 const FUTURE_DAYS = 28;
 
-async function withSqlite(run: (database: Database) => Promise<void>) {
+/** What loadDemo is given by `npm start` and `turnero demo`: the database and a file store (here a temporary folder). */
+function contextOf(database: Database, dir: string): AppContext {
+  const files = path.join(dir, 'files');
+  fs.mkdirSync(files, { recursive: true });
+  return { database, clock: fixedClock(NOW), web: defaultWebConfig, files: new LocalFileStore(files) };
+}
+
+async function withSqlite(run: (ctx: AppContext) => Promise<void>) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'turnero-demo-'));
   const database = createDb(parseDatabaseUrl(`sqlite:${path.join(dir, 'demo.db')}`));
   try {
     await migrateToLatest(database);
-    await run(database);
+    await run(contextOf(database, dir));
   } finally {
     await database.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -33,8 +45,9 @@ async function withSqlite(run: (database: Database) => Promise<void>) {
 }
 
 /** A throwaway database on the server of TEST_DATABASE_URL, dropped afterwards even if the test fails. */
-async function withPostgres(url: string, run: (database: Database) => Promise<void>) {
+async function withPostgres(url: string, run: (ctx: AppContext) => Promise<void>) {
   const name = `turnero_demo_${randomBytes(6).toString('hex')}`;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'turnero-demo-'));
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
@@ -44,13 +57,14 @@ async function withPostgres(url: string, run: (database: Database) => Promise<vo
     const database = createDb(parseDatabaseUrl(target.toString()), { poolSize: 2 });
     try {
       await migrateToLatest(database);
-      await run(database);
+      await run(contextOf(database, dir));
     } finally {
       await database.close();
     }
   } finally {
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -209,9 +223,10 @@ function assertAppointmentRules(appointments: readonly Appointment[], zone: stri
   assert.ok([...futurePerPatient.values()].every((n) => n <= maxFuture));
 }
 
-async function checkDemo(t: TestContext, database: Database) {
+async function checkDemo(t: TestContext, ctx: AppContext) {
+  const { database } = ctx;
   const started = performance.now();
-  const summary = await loadDemo(database, { nowMs: NOW });
+  const summary = await loadDemo(ctx, { nowMs: NOW });
   t.diagnostic(`${database.dialect}: ${Math.round(performance.now() - started)} ms, ${JSON.stringify(summary)}`);
   assert.ok(summary.professionals >= 12 && summary.patients >= 200 && summary.appointments > 500);
   assert.equal(await countRows(database, 'appointments'), summary.appointments);
@@ -253,34 +268,43 @@ async function checkDemo(t: TestContext, database: Database) {
   assertAppointmentRules(appointments, settings.timeZone, settings.maxFuturePerPatient);
   await assertOnAgendaSlots(database, appointments, settings.timeZone);
 
-  await assert.rejects(loadDemo(database, { nowMs: NOW }), /ya tiene datos \(\d+ profesionales/);
+  await assert.rejects(loadDemo(ctx, { nowMs: NOW }), /ya tiene datos \(\d+ profesionales/);
   assert.equal(await countRows(database, 'professionals'), summary.professionals);
   assert.equal(await countRows(database, 'patients'), summary.patients);
   assert.equal(await countRows(database, 'appointments'), summary.appointments);
+
+  // The same patient's portal is not empty: questionnaires, invoices and a report (this books a turno: last).
+  await assertDemoPortal(ctx, summary.webPatient.dni, NOW);
 }
 
 test('loadDemo fills an empty SQLite database with a consistent demo center', async (t) => {
-  await withSqlite((database) => checkDemo(t, database));
+  await withSqlite((ctx) => checkDemo(t, ctx));
 });
 
 test('loadDemo on PostgreSQL', {
   skip: process.env.TEST_DATABASE_URL ? false : 'TEST_DATABASE_URL not set',
 }, async (t) => {
-  await withPostgres(process.env.TEST_DATABASE_URL as string, (database) => checkDemo(t, database));
+  await withPostgres(process.env.TEST_DATABASE_URL as string, (ctx) => checkDemo(t, ctx));
 });
 
 test('loadDemo is the same for the same seed and differs for another', async () => {
   const fingerprint = async (seed: number) => {
     let rows: string[] = [];
-    await withSqlite(async (database) => {
-      await loadDemo(database, { nowMs: NOW, seed });
-      const found = await database.db
+    await withSqlite(async (ctx) => {
+      await loadDemo(ctx, { nowMs: NOW, seed });
+      const db = ctx.database.db;
+      const found = await db
         .selectFrom('appointments')
         .innerJoin('patients', 'patients.id', 'appointments.patientId')
         .select(['patients.dni', 'appointments.professionalId', 'appointments.startsAt', 'appointments.status'])
         .orderBy('appointments.id')
         .execute();
       rows = found.map((r) => `${r.dni}|${r.professionalId}|${r.startsAt}|${r.status}`);
+      // The portal too: the same invoices, and the report byte for byte.
+      const invoices = await db.selectFrom('invoices').selectAll().orderBy('number').execute();
+      rows.push(...invoices.map((i) => `${i.number}|${i.customerDni}|${i.issuedOn}|${i.totalCents}|${i.status}`));
+      const documents = await db.selectFrom('patientDocuments').select(['patientId', 'sha256']).execute();
+      rows.push(...documents.map((d) => `${d.patientId}|${d.sha256}`));
     });
     return rows;
   };

@@ -1,15 +1,20 @@
 // Loads CENTRO MEDICO DEMO into an empty database: catalogue, agendas, patients and seven weeks of
-// appointments around "now", all in one transaction so a failed load leaves nothing half-written.
+// appointments around "now", all in one transaction so a failed load leaves nothing half-written. Then the demo
+// patient's portal (questionnaires, invoices, a report), through the portal's services, which open their own
+// transactions.
 import type { Transaction } from 'kysely';
+import type { AppContext } from '../context.js';
 import { hashPassword } from '../modules/patients/accounts.passwords.js';
 import { hashAnswer } from '../modules/portal/security-answer.js';
-import type { Database } from '../platform/db/database.js';
-import type { DB, NewAppointment, NewPatient, StaffRole } from '../platform/db/schema.js';
+import { staffActorOf } from '../modules/staff/staff-users.service.js';
+import type { DB, NewAppointment, NewPatient, StaffRole, StaffUser } from '../platform/db/schema.js';
+import { fixedClock } from '../platform/time/clock.js';
 import { addDays, isoUtc, todayIn } from '../platform/time/zone.js';
 import { type PlanPatient, type PlanProfessional, planAppointments } from './demo-appointments.js';
 import { demoCenter } from './demo-data.js';
 import { demoExceptions } from './demo-exceptions.js';
 import { generatePatients } from './demo-patients.js';
+import { choosePortalPatient, loadDemoPortal } from './demo-portal.js';
 import { checkDemoData, insertCatalog, insertExceptions, insertProfessionals } from './load-catalog.js';
 import { createRandom } from './prng.js';
 
@@ -19,7 +24,7 @@ export interface DemoSummary {
   appointments: number;
   /**
    * A patient with an active web account, so the patient web can be tried without a mail server; the patient
-   * portal is enabled for them (user name: the e-mail), see DEMO_PORTAL.
+   * portal is enabled for them (user name: the e-mail), see DEMO_PORTAL, with content to look at (demo-portal.ts).
    */
   webPatient: { dni: string; password: string; name: string; email: string } | null;
   /** One user per role for /staff, all with DEMO_PASSWORD. */
@@ -54,12 +59,13 @@ const BATCH = 200;
 /** Agendas start well before the oldest demo appointment, as if the center had been running for months. */
 const AGENDA_HISTORY_DAYS = 180;
 
-export async function loadDemo(database: Database, options: LoadDemoOptions): Promise<DemoSummary> {
+/** `ctx` gives the database and the file store (for the report); its clock is not read: "now" is `nowMs`. */
+export async function loadDemo(ctx: AppContext, options: LoadDemoOptions): Promise<DemoSummary> {
   checkDemoData();
   const { nowMs } = options;
   const random = createRandom(options.seed ?? DEFAULT_SEED);
 
-  return database.db.transaction().execute(async (trx) => {
+  const loaded = await ctx.database.db.transaction().execute(async (trx) => {
     await assertEmpty(trx);
     const settings = await trx
       .updateTable('centerSettings')
@@ -133,17 +139,26 @@ export async function loadDemo(database: Database, options: LoadDemoOptions): Pr
     await insertAppointments(trx, appointments);
 
     // Someone who can book on the web and has nothing booked ahead, so every limit leaves room to try; with a
-    // mobile, which the patient portal needs besides the e-mail.
+    // mobile, which the patient portal needs besides the e-mail; and a past turno the portal can show.
     const booked = new Set(appointments.filter((a) => Date.parse(a.startsAt) > nowMs).map((a) => a.patientId));
-    const withMobile = new Set(people.filter((p) => p.mobile !== null).map((p) => patientIds.get(p.dni)));
-    const candidate = planPatients.find((p) => p.canBookOnWeb && !booked.has(p.id) && withMobile.has(p.id));
-    const person = candidate && people.find((p) => patientIds.get(p.dni) === candidate.id);
-    if (candidate && person) {
+    const personOf = new Map(people.map((p) => [patientIds.get(p.dni) as number, p]));
+    const candidates = planPatients
+      .filter((p) => p.canBookOnWeb && !booked.has(p.id) && personOf.get(p.id)?.mobile)
+      .map((p) => ({ id: p.id, selfPay: personOf.get(p.id)?.insurer.selfPay === 1 }));
+    const ecg = 'Electrocardiograma';
+    const cardiology = {
+      specialtyId: catalog.specialtyIds.get('CARDIOLOGIA') ?? null,
+      ecgStudyId: catalog.studyIds.get(ecg) ?? null,
+      ecgProfessionalIds: new Set(professionals.filter((p) => p.data.studies.includes(ecg)).map((p) => p.id)),
+    };
+    const portal = choosePortalPatient(candidates, appointments, cardiology, nowMs);
+    const person = portal ? personOf.get(portal.patientId) : undefined;
+    if (portal && person) {
       const at = isoUtc(nowMs);
       await trx
         .insertInto('webAccounts')
         .values({
-          patientId: candidate.id,
+          patientId: portal.patientId,
           passwordHash: await hashPassword(DEMO_PASSWORD),
           activatedAt: at,
           createdAt: at,
@@ -157,14 +172,16 @@ export async function loadDemo(database: Database, options: LoadDemoOptions): Pr
       await trx
         .updateTable('patients')
         .set({ portalEnabled: 1, portalEnabledAt: at, dniTramite: DEMO_PORTAL.dniTramite })
-        .where('id', '=', candidate.id)
+        .where('id', '=', portal.patientId)
         .execute();
     }
 
-    const staffUsers = await insertDemoStaff(trx, professionals[0]?.id ?? null, isoUtc(nowMs));
+    const staff = await insertDemoStaff(trx, professionals[0]?.id ?? null, isoUtc(nowMs));
 
     return {
-      staffUsers,
+      portal: portal && person ? { ...portal, cardiology } : null,
+      staff,
+      staffUsers: staff.map(({ username, role }) => ({ username, role })),
       professionals: professionals.length,
       patients: patientRows.length,
       appointments: appointments.length,
@@ -178,6 +195,28 @@ export async function loadDemo(database: Database, options: LoadDemoOptions): Pr
         : null,
     };
   });
+
+  const { portal, staff, ...summary } = loaded;
+  if (portal) {
+    const actor = (role: StaffRole) => staffActorOf(staff.find((u) => u.role === role) as StaffUser, '');
+    // Every row the services write is dated the demo's "now", as the rest of the demo is.
+    const demoCtx: AppContext = { ...ctx, clock: fixedClock(nowMs) };
+    await loadDemoPortal(demoCtx, {
+      patientId: portal.patientId,
+      turno: portal.turno,
+      reportInTurno: portal.reportInTurno,
+      cardiology: portal.cardiology,
+      admin: actor('admin'),
+      desk: actor('reception'),
+    }).catch((e: unknown) => {
+      throw new Error(
+        `El centro de demostración se cargó, pero no el portal de su paciente de prueba: ${String(e)}. ` +
+          'Borrá la base nueva y volvé a arrancar.',
+        { cause: e },
+      );
+    });
+  }
+  return summary;
 }
 
 async function insertDemoStaff(trx: Transaction<DB>, professionalId: number | null, at: string) {
@@ -189,11 +228,11 @@ async function insertDemoStaff(trx: Transaction<DB>, professionalId: number | nu
   if (professionalId !== null) {
     users.push({ username: 'profesional', name: 'Profesional Demo', role: 'professional', professionalId });
   }
-  await trx
+  return trx
     .insertInto('staffUsers')
     .values(users.map((u) => ({ ...u, email: null, passwordHash, createdAt: at, updatedAt: at })))
+    .returningAll()
     .execute();
-  return users.map(({ username, role }) => ({ username, role }));
 }
 
 /** The demo invents patients and professionals: mixing them with a real center's data would be a mess to undo. */

@@ -1,5 +1,7 @@
 // bin/turnero as an operator runs it: a real child process, its JSON log, its exit code.
 import { type ChildProcess, spawn } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
 import readline from 'node:readline';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -22,12 +24,21 @@ const CONFIG_VARS = [
   'TRUST_PROXY',
   'SHUTDOWN_GRACE_MS',
   'AVAILABILITY_CACHE_MS',
+  'FILES_DIR',
+  'UPLOAD_MAX_MB',
+  'S3_ENDPOINT',
+  'S3_BUCKET',
+  'S3_REGION',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
 ];
+/** Where the commands under test keep uploads unless a test says otherwise: never the checkout's ./data. */
+const TEST_FILES_DIR = path.join(os.tmpdir(), 'turnero-test-files');
 
 function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const base = { ...process.env };
   for (const name of [...CONFIG_VARS, 'NODE_TEST_CONTEXT']) delete base[name];
-  return { ...base, ...env };
+  return { ...base, FILES_DIR: TEST_FILES_DIR, ...env };
 }
 
 export class TurneroProcess {

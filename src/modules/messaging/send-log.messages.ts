@@ -6,7 +6,7 @@ export const sendLogMessages = defineMessages(
     intro:
       'Los mails, SMS y WhatsApp que el sistema envió o tiene por enviar (y los rechazados), del más nuevo al más viejo. Los filtros quedan en la dirección: podés guardarla como favorito.',
     linksHidden:
-      'Los enlaces personales (activar el usuario, cambiar la contraseña, confirmar o cancelar el turno) se muestran sin su clave, porque solo le sirven a quien los recibió.',
+      'Los enlaces personales (activar el usuario, cambiar la contraseña, validar el primer acceso al portal, confirmar o cancelar el turno) se muestran sin su clave, porque solo le sirven a quien los recibió.',
     filters: 'Filtros',
     sentDate: 'Fecha de envío',
     from: 'Desde',
@@ -67,6 +67,7 @@ export const sendLogMessages = defineMessages(
     kind_email_change: 'confirmación de mail nuevo',
     kind_email_changed: 'aviso de mail cambiado',
     kind_account_exists: 'aviso de usuario existente',
+    kind_portal_access: 'Validación primer acceso',
     kind_message: 'mensaje a pacientes',
     kind_test: 'prueba',
   },
@@ -75,7 +76,7 @@ export const sendLogMessages = defineMessages(
     intro:
       'The e-mails, SMS and WhatsApp messages the system sent or has yet to send (and the rejected ones), newest first. The filters stay in the address: you can bookmark it.',
     linksHidden:
-      'Personal links (activate the account, change the password, confirm or cancel the appointment) are shown without their key, since they only serve whoever received them.',
+      'Personal links (activate the account, change the password, patient portal first access, confirm or cancel the appointment) are shown without their key, since they only serve whoever received them.',
     filters: 'Filters',
     sentDate: 'Send date',
     from: 'From',
@@ -136,6 +137,7 @@ export const sendLogMessages = defineMessages(
     kind_email_change: 'new e-mail confirmation',
     kind_email_changed: 'e-mail changed notice',
     kind_account_exists: 'existing account notice',
+    kind_portal_access: 'Patient portal first access',
     kind_message: 'message to patients',
     kind_test: 'test',
   },
@@ -153,6 +155,7 @@ const KINDS = [
   'email_change',
   'email_changed',
   'account_exists',
+  'portal_access',
   'message',
   'test',
 ] as const;

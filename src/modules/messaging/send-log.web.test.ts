@@ -224,5 +224,40 @@ for (const dialect of testDialects()) {
       const admin = await WebClient.newStaff(t.app, t.ctx, { username: 'admin-envios', role: 'admin' });
       assert.equal((await admin.get(PATH)).statusCode, 200);
     });
+
+    test('the portal’s «Validación primer acceso» mail is named, and its link shown without the key', async () => {
+      const db = t.ctx.database.db;
+      const patient = await insertPatient(db, { dni: '30444555', lastName: 'PORTAL' });
+      await desk.get(`/staff/pacientes/${patient.id}`);
+      const enabled = await desk.post(`/staff/pacientes/${patient.id}/portal`, { portal: '1' });
+      assert.equal(enabled.statusCode, 303, desk.text());
+      const sent = await db
+        .selectFrom('outbox')
+        .select(['kind', 'bodyText'])
+        .where('patientId', '=', patient.id)
+        .executeTakeFirstOrThrow();
+      assert.equal(sent.kind, 'portal_access');
+      const token = /\/portal\/primer-acceso\?token=([\w-]+)/.exec(sent.bodyText)?.[1] ?? '';
+      assert.match(token, /^[\w-]{43}$/, 'the mail itself carries the key');
+
+      await show('paciente=30444555');
+      assert.match(
+        desk.text(),
+        /PORTAL Test DNI 30444555 Mail paciente\d+@example\.com Validación primer acceso en cola/,
+      );
+      assert.match(desk.text(), /\/portal\/primer-acceso\?token=… /);
+      assert.ok(!desk.html.includes(token), 'the page never shows the key');
+      const csv = await desk.get(`${PATH}/exportar.csv?paciente=30444555`);
+      assert.match(csv.body, /;Validación primer acceso;en cola;/);
+      assert.match(csv.body, /\/portal\/primer-acceso\?token=…/);
+      assert.ok(!csv.body.includes(token), 'nor does the CSV');
+      desk.cookies.set('turnero_idioma', 'en');
+      try {
+        await show('paciente=30444555');
+        assert.match(desk.text(), /Patient portal first access queued/);
+      } finally {
+        desk.cookies.delete('turnero_idioma');
+      }
+    });
   });
 }
