@@ -38,6 +38,8 @@ import { auditApi } from './modules/staff/audit.api.js';
 import { auditRoutes } from './modules/staff/audit.routes.js';
 import { staffRoutes } from './modules/staff/staff.routes.js';
 import { usersRoutes } from './modules/staff/users.routes.js';
+import { teleconsultApi } from './modules/teleconsult/teleconsult.api.js';
+import { teleconsultRoutes } from './modules/teleconsult/teleconsult.routes.js';
 import { ping } from './platform/db/dialect.js';
 import { installErrorHandling } from './platform/http/errors.js';
 import { clientIp } from './platform/http/request.js';
@@ -160,6 +162,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       await api.register(auditApi(ctx));
       await api.register(messagingApi(ctx));
       await api.register(portalApi(ctx));
+      await api.register(teleconsultApi(ctx));
     },
     { prefix: '/api/v1' },
   );
@@ -180,5 +183,6 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(webListRoutes(ctx, shell));
   await app.register(messagingRoutes(ctx, shell));
   await app.register(portalRoutes(ctx, shell));
+  await app.register(teleconsultRoutes(ctx, shell));
   return app;
 }

@@ -1,12 +1,16 @@
 // The catalogue of errors a user or integrator can see: a stable code, an HTTP status and a message per language.
+import { profileCheckErrors } from './modules/teleconsult/profile-check.errors.js';
+import { tokenErrors } from './modules/teleconsult/token.errors.js';
+import { verifyErrors } from './modules/teleconsult/verify.errors.js';
 import type { Lang } from './platform/i18n/lang.js';
 
 export type { Lang };
 
-type Params = Record<string, string | number>;
+export type Params = Record<string, string | number>;
 type Message = (p: Params) => string;
 
-interface ErrorDef {
+/** One error of the catalogue. Modules with many errors keep theirs in a `*.errors.ts` spread below. */
+export interface ErrorDef {
   status: number;
   es: Message;
   en: Message;
@@ -518,6 +522,9 @@ const catalogue = {
     es: () => 'El centro todavía no habilitó tu portal del paciente. Pedíselo en recepción.',
     en: () => 'The center has not enabled your patient portal yet. Ask at the front desk.',
   },
+  ...tokenErrors,
+  ...verifyErrors,
+  ...profileCheckErrors,
   INTERNAL: {
     status: 500,
     es: () => 'Ocurrió un error inesperado. Ya quedó registrado; probá de nuevo en unos minutos.',

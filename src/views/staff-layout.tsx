@@ -40,6 +40,7 @@ const MESSAGES: Entry[] = [
 const PORTAL: Entry[] = [
   ['/staff/portal/facturas', 'invoices', DESK],
   ['/staff/portal/cuestionarios', 'questionnaires', ADMIN],
+  ['/staff/teleconsultas/validar', 'tokenVerify', ALL],
 ];
 const ADMINISTRATION: Entry[] = [
   ['/staff/usuarios', 'users', ADMIN],

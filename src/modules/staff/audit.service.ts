@@ -50,7 +50,15 @@ export type AuditAction =
   | 'invoice.list'
   | 'invoice.read'
   | 'invoice.create'
-  | 'invoice.update';
+  | 'invoice.update'
+  | 'token.verify'
+  | 'token.verify_failed'
+  | 'token.lockout'
+  | 'token.series_revoke'
+  | 'conformity.read'
+  | 'teleconsult.update'
+  | 'credential.scan'
+  | 'patient.data_history';
 
 export interface AuditEvent {
   action: AuditAction;

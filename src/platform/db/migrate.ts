@@ -8,6 +8,7 @@ import * as sqliteIds from './migrations/004_sqlite_ids.js';
 import * as messaging from './migrations/005_messaging.js';
 import * as outboxRuleIndex from './migrations/006_outbox_rule_index.js';
 import * as portal from './migrations/007_portal.js';
+import * as teleconsult from './migrations/008_teleconsult.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations speak SQL names
 type MigrationModule = { up(db: Kysely<any>, dialect: DialectName): Promise<void> };
@@ -21,6 +22,7 @@ const migrations: Record<string, MigrationModule> = {
   '005_messaging': messaging,
   '006_outbox_rule_index': outboxRuleIndex,
   '007_portal': portal,
+  '008_teleconsult': teleconsult,
 };
 
 class InCodeMigrations implements MigrationProvider {

@@ -9,6 +9,8 @@ export type StaffRole = 'admin' | 'reception' | 'professional';
 export type Sex = 'F' | 'M' | 'X';
 export type ExceptionKind = 'leave' | 'holiday' | 'block';
 export type PortalIdentityCheck = 'birth_date' | 'dni_tramite';
+export type TokenAlgorithm = 'sha1' | 'sha256' | 'sha512';
+export type TokenCodeKind = 'dynamic' | 'printed';
 
 export interface CenterSettingsTable {
   id: number;
@@ -32,6 +34,13 @@ export interface CenterSettingsTable {
   address: string;
   /** What the portal's first access asks to prove identity. */
   portalIdentityCheck: PortalIdentityCheck;
+  /** The patients' teleconsultation token: 6 to 8 digits, a new code every 30 or 60 s. */
+  tokenDigits: number;
+  tokenStepSeconds: number;
+  tokenAlgorithm: TokenAlgorithm;
+  /** "Actualizá tus datos" asked once of each portal patient who enters after this was turned on. */
+  profileCheckEnabled: number;
+  profileCheckEnabledAt: string | null;
   updatedAt: string;
 }
 
@@ -68,6 +77,8 @@ export interface ProfessionalsTable {
   generalMessage: Generated<string>;
   bookingMessage: Generated<string>;
   maxDaysAhead: Generated<number>;
+  /** Where a patient's token is mailed for a teleconsultation ('' : none). */
+  email: Generated<string>;
 }
 
 export interface ProfessionalSpecialtiesTable {
@@ -126,6 +137,10 @@ export interface PatientsTable {
   /** The center enabled the patient portal for this patient ("Portal del paciente" on the record). */
   portalEnabled: Generated<number>;
   portalEnabledAt: string | null;
+  /** The insurer's plan, printed on the credential. */
+  insurancePlan: Generated<string>;
+  /** When the patient confirmed "Actualizá tus datos" in the portal. */
+  profileConfirmedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -152,6 +167,10 @@ export interface AppointmentsTable {
   updatedAt: string;
   /** When the patient confirmed attendance from a reminder's link. */
   confirmedAt: string | null;
+  /** Held by video: the patient confirms it with a token instead of a signature. */
+  teleconsult: Generated<number>;
+  /** The video call's address, any platform ('' : not given yet). */
+  videoUrl: Generated<string>;
 }
 
 export interface ApiTokensTable {
@@ -440,6 +459,70 @@ export interface AppSecretsTable {
   value: string;
 }
 
+export interface PatientTokenSecretsTable {
+  patientId: number;
+  secretSealed: string;
+  /** The newest TOTP step already used (-1: none). */
+  lastCounter: Generated<number>;
+  lockedUntil: string | null;
+  createdAt: string;
+}
+
+export interface TokenSeriesTable {
+  id: Generated<number>;
+  patientId: number;
+  codeCount: number;
+  validUntil: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export interface TokenSeriesCodesTable {
+  id: Generated<number>;
+  seriesId: number;
+  /** 1-based, as printed on the sheet. */
+  position: number;
+  codeHash: string;
+  codeSealed: string;
+  usedAt: string | null;
+}
+
+export interface TeleconsultConformitiesTable {
+  id: Generated<number>;
+  patientId: number;
+  appointmentId: number | null;
+  codeKind: TokenCodeKind;
+  totpCounter: number | null;
+  seriesCodeId: number | null;
+  verifiedAt: string;
+  verifiedByRef: string;
+  verifiedByName: string;
+  via: 'staff' | 'api';
+}
+
+export interface TokenFailuresTable {
+  id: Generated<number>;
+  patientId: number | null;
+  dni: string;
+  appointmentId: number | null;
+  reason: string;
+  at: string;
+  actorRef: string;
+  actorName: string;
+  ip: Generated<string>;
+}
+
+export interface PatientDataChangesTable {
+  id: Generated<number>;
+  patientId: number;
+  field: string;
+  oldValue: string;
+  newValue: string;
+  changedAt: string;
+  changedByRef: string;
+  changedByName: string;
+}
+
 export interface DB {
   centerSettings: CenterSettingsTable;
   specialties: SpecialtiesTable;
@@ -473,6 +556,12 @@ export interface DB {
   invoices: InvoicesTable;
   invoiceLines: InvoiceLinesTable;
   counters: CountersTable;
+  patientTokenSecrets: PatientTokenSecretsTable;
+  tokenSeries: TokenSeriesTable;
+  tokenSeriesCodes: TokenSeriesCodesTable;
+  teleconsultConformities: TeleconsultConformitiesTable;
+  tokenFailures: TokenFailuresTable;
+  patientDataChanges: PatientDataChangesTable;
 }
 
 export type CenterSettings = Selectable<CenterSettingsTable>;

@@ -12,6 +12,8 @@ const SECTIONS: [href: string, key: Section][] = [
   ['/portal/documentos', 'documents'],
   ['/portal/cuestionarios', 'questionnaires'],
   ['/portal/facturas', 'invoices'],
+  ['/portal/token', 'token'],
+  ['/portal/credencial', 'credential'],
   ['/portal/perfil', 'profile'],
 ];
 
