@@ -17,6 +17,8 @@ export function appointmentView(zone: string, a: Appointment) {
     typeLabel: a.typeLabel,
     reason: a.reason,
     overbook: a.overbook === 1,
+    teleconsult: a.teleconsult === 1,
+    videoUrl: a.videoUrl,
     bookedAt: a.bookedAt,
     bookedBy: a.bookedBy,
     bookedIp: a.bookedIp,

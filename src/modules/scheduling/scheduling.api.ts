@@ -40,6 +40,8 @@ export const appointmentOutput = z.object({
   typeLabel: z.string(),
   reason: z.string(),
   overbook: z.boolean(),
+  teleconsult: z.boolean().describe('Por videollamada: el paciente da su conformidad con un token'),
+  videoUrl: z.string().describe("Dirección de la videollamada ('' si todavía no se cargó)"),
   bookedAt: z.string(),
   bookedBy: z.string(),
   bookedIp: z.string().nullable(),
