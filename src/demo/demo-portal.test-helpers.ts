@@ -9,11 +9,8 @@ import { myInvoices } from '../modules/portal/invoices.mine.service.js';
 import { pdfText } from '../modules/portal/invoices.test-helpers.js';
 import { myQuestionnaires } from '../modules/portal/questionnaire-requests.service.js';
 import { QUESTION_KINDS } from '../modules/portal/questionnaires.rules.js';
-import { insertTurno } from '../modules/scheduling/appointments.test-fixture.js';
 import { addDays, todayIn } from '../platform/time/zone.js';
 import { DEMO_QUESTIONNAIRES, DEMO_REPORT } from './demo-portal.js';
-
-const DAY = 86_400_000;
 
 async function assertQuestionnaires(ctx: AppContext, patientId: number, nowMs: number) {
   const db = ctx.database.db;
@@ -44,33 +41,22 @@ async function assertQuestionnaires(ctx: AppContext, patientId: number, nowMs: n
     assert.deepEqual([scale?.scaleMin, scale?.scaleMax], [0, 10]);
   }
 
-  // Asked by hand: waiting for the patient, on no turno.
-  const asked = await myQuestionnaires(ctx, { actor });
-  assert.deepEqual(
-    asked.map((r) => [r.title, r.status, r.turno]),
-    [[DEMO_QUESTIONNAIRES.general, 'pending', null]],
-  );
-  assert.equal(asked[0]?.questions.length, 5);
-
-  // A Cardiología turno booked ahead brings the cardiology questionnaire, tied to it.
-  const cardiologist = await db
-    .selectFrom('professionalSpecialties')
-    .select('professionalId')
-    .where('specialtyId', '=', cardiology.id)
-    .orderBy('professionalId')
+  // Asked by hand: waiting for the patient, on no turno; and the cardiology one for the demo's turno by video
+  // with a cardiologist, asked because that turno is ahead.
+  const video = await db
+    .selectFrom('appointments')
+    .select(['id', 'specialtyId', 'startsAt'])
+    .where('patientId', '=', patientId)
+    .where('teleconsult', '=', 1)
     .executeTakeFirstOrThrow();
-  const turnoId = await insertTurno(db, {
-    patientId,
-    professionalId: cardiologist.professionalId,
-    specialtyId: cardiology.id,
-    start: new Date(nowMs + 7 * DAY).toISOString(),
-    overbook: true,
-  });
-  const withTurno = await myQuestionnaires(ctx, { actor });
-  const before = withTurno.find((r) => r.title === DEMO_QUESTIONNAIRES.cardiology);
-  assert.equal(before?.status, 'pending');
-  assert.equal(before?.turno?.id, turnoId);
-  assert.equal(withTurno.length, 2);
+  assert.equal(video.specialtyId, cardiology.id);
+  assert.ok(Date.parse(video.startsAt) > nowMs);
+  const asked = await myQuestionnaires(ctx, { actor });
+  assert.deepEqual(asked.map((r) => [r.title, r.status, r.turno?.id ?? null]).sort(), [
+    [DEMO_QUESTIONNAIRES.cardiology, 'pending', video.id],
+    [DEMO_QUESTIONNAIRES.general, 'pending', null],
+  ]);
+  assert.equal(asked.find((r) => r.title === DEMO_QUESTIONNAIRES.general)?.questions.length, 5);
 }
 
 async function assertInvoices(ctx: AppContext, patientId: number, nowMs: number) {
@@ -158,6 +144,5 @@ export async function assertDemoPortal(ctx: AppContext, dni: string, nowMs: numb
   const [y, m, d] = paid.issuedOn.split('-');
   assert.match(text, new RegExp(`Fecha del estudio ${d}/${m}/${y}`));
 
-  // Last: it books a turno ahead for the patient.
   await assertQuestionnaires(ctx, patient.id, nowMs);
 }

@@ -15,6 +15,7 @@ import { demoCenter } from './demo-data.js';
 import { demoExceptions } from './demo-exceptions.js';
 import { generatePatients } from './demo-patients.js';
 import { choosePortalPatient, loadDemoPortal } from './demo-portal.js';
+import { insertDemoTeleconsult } from './demo-teleconsult.js';
 import { checkDemoData, insertCatalog, insertExceptions, insertProfessionals } from './load-catalog.js';
 import { createRandom } from './prng.js';
 
@@ -177,6 +178,17 @@ export async function loadDemo(ctx: AppContext, options: LoadDemoOptions): Promi
     }
 
     const staff = await insertDemoStaff(trx, professionals[0]?.id ?? null, isoUtc(nowMs));
+    const videoTurnos =
+      portal && planProfessionals[0]
+        ? await insertDemoTeleconsult(trx, {
+            zone: settings.timeZone,
+            today,
+            nowMs,
+            patientId: portal.patientId,
+            professional: planProfessionals[0],
+            busy: appointments,
+          })
+        : 0;
 
     return {
       portal: portal && person ? { ...portal, cardiology } : null,
@@ -184,7 +196,7 @@ export async function loadDemo(ctx: AppContext, options: LoadDemoOptions): Promi
       staffUsers: staff.map(({ username, role }) => ({ username, role })),
       professionals: professionals.length,
       patients: patientRows.length,
-      appointments: appointments.length,
+      appointments: appointments.length + videoTurnos,
       webPatient: person
         ? {
             dni: person.dni,
