@@ -2,6 +2,7 @@
 // Shared by the JSON API and the staff pages, so both trim and limit the same way.
 import { z } from 'zod';
 import { idField } from '../../platform/http/fields.js';
+import { normalizeEmail } from '../patients/patients.rules.js';
 
 export const NAME_MAX = 120;
 export const MESSAGE_MAX = 2000;
@@ -81,10 +82,22 @@ const insurer = {
 export const insurerInput = strictObject(insurer).partial().required({ name: true });
 export const insurerChanges = strictObject(insurer).partial();
 
+/** Where patients' teleconsultation tokens are mailed; empty: none. */
+const optionalEmailField = z.string().transform((v, ctx) => {
+  if (v.trim() === '') return '';
+  const email = normalizeEmail(v);
+  if (email === null) {
+    ctx.addIssue({ code: 'custom', message: 'no es un e-mail válido' });
+    return z.NEVER;
+  }
+  return email;
+});
+
 const professional = {
   lastName: nameField(80),
   firstName: nameField(80),
   licenceNumber: z.string().trim().max(40, 'es demasiado largo (máximo 40 caracteres)'),
+  email: optionalEmailField,
   webEnabled: flagField,
   generalMessage: messageField,
   bookingMessage: messageField,

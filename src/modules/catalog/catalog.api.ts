@@ -20,6 +20,10 @@ const professional = z.object({
   firstName: z.string(),
   fullName: z.string(),
   licenceNumber: z.string(),
+  email: z
+    .string()
+    .optional()
+    .describe('Solo con token de personal: adonde se envían los tokens de teleconsulta de los pacientes'),
   webEnabled: z.boolean(),
   generalMessage: z.string(),
   bookingMessage: z.string(),

@@ -25,7 +25,7 @@ const KIND_ES = {
 const WEEKDAYS_ES = ['', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábados', 'domingos'];
 
 async function view(db: Kysely<DB>, p: Professional) {
-  return professionalView(p, await catalog.servicesOf(db, [p.id]));
+  return professionalView(p, await catalog.servicesOf(db, [p.id]), true);
 }
 
 async function requireProfessional(db: Kysely<DB>, id: number) {
@@ -83,6 +83,7 @@ export async function createProfessional(ctx: AppContext, input: { actor: Actor;
       lastName: p.lastName,
       firstName: p.firstName,
       licenceNumber: p.licenceNumber ?? '',
+      email: p.email ?? '',
       webEnabled: flag(p.webEnabled ?? true),
       generalMessage: p.generalMessage ?? '',
       bookingMessage: p.bookingMessage ?? '',

@@ -33,7 +33,8 @@ export const insurerView = (i: Insurer) => ({
 
 export const fullName = (p: Pick<Professional, 'lastName' | 'firstName'>) => `${p.lastName} ${p.firstName}`;
 
-export function professionalView(p: Professional, services: repo.ProfessionalServices) {
+/** The e-mail only for staff (`withEmail`): the public catalog never shows it. */
+export function professionalView(p: Professional, services: repo.ProfessionalServices, withEmail = false) {
   return {
     id: p.id,
     lastName: p.lastName,
@@ -46,6 +47,7 @@ export function professionalView(p: Professional, services: repo.ProfessionalSer
     maxDaysAhead: p.maxDaysAhead,
     specialtyIds: services.specialtyIds.get(p.id) ?? [],
     studyIds: services.studyIds.get(p.id) ?? [],
+    email: withEmail ? p.email : undefined,
   };
 }
 
@@ -75,7 +77,7 @@ export async function listProfessionals(
     db,
     pros.map((p) => p.id),
   );
-  return pros.map((p) => professionalView(p, services));
+  return pros.map((p) => professionalView(p, services, isStaff(input.actor)));
 }
 
 /** One entry, for an edit form or a link: hidden ones answer 404 to whoever may not list them. */
@@ -102,5 +104,5 @@ export async function getInsurer(ctx: AppContext, input: { actor: Actor; id: num
 export async function getProfessional(ctx: AppContext, input: { actor: Actor; id: number }) {
   const db = ctx.database.db;
   const row = visible(input.actor, await repo.getProfessional(db, input.id), `el profesional ${input.id}`);
-  return professionalView(row, await repo.servicesOf(db, [row.id]));
+  return professionalView(row, await repo.servicesOf(db, [row.id]), isStaff(input.actor));
 }

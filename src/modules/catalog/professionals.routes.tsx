@@ -43,6 +43,7 @@ function professionalForm(request: FastifyRequest) {
     lastName: form.text('lastName'),
     firstName: form.text('firstName'),
     licenceNumber: form.text('licenceNumber'),
+    email: form.text('email'),
     webEnabled: form.flag('webEnabled') ? '1' : '',
     generalMessage: form.text('generalMessage'),
     bookingMessage: form.text('bookingMessage'),

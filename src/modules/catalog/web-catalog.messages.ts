@@ -57,6 +57,8 @@ export const webCatalogMessages = defineMessages(
     firstName: 'Nombre',
     licence: 'Matrícula',
     licenceHint: 'Opcional. Por ejemplo: MN 112345.',
+    proEmail: 'E-mail',
+    proEmailHint: 'Opcional. Adonde los pacientes envían su token de teleconsulta; no se muestra en la web.',
     proWebEnabled: 'Activado para turnos web',
     proWebEnabledHint:
       'Tildado: los pacientes lo ven en la web y pueden darse turno con él. Destildado: queda dado de baja para la web.',
@@ -177,6 +179,8 @@ export const webCatalogMessages = defineMessages(
     firstName: 'First name',
     licence: 'Licence number',
     licenceHint: 'Optional. For example: MN 112345.',
+    proEmail: 'E-mail',
+    proEmailHint: 'Optional. Where patients send their teleconsultation token; not shown on the web.',
     proWebEnabled: 'Enabled for online booking',
     proWebEnabledHint: 'Ticked: patients see them on the web and may book. Unticked: disabled for the web.',
     proGeneral: 'General message (before booking)',

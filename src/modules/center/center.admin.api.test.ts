@@ -59,6 +59,10 @@ for (const dialect of testDialects()) {
         maxFuturePerIp: 20,
         reasonRequired: false,
         mailPhrase: 'Recuerde concurrir con su carnet de obra social y su DNI',
+        tokenDigits: 8,
+        tokenStepSeconds: 60,
+        tokenAlgorithm: 'sha256',
+        profileCheckEnabled: true,
       });
       const expected = {
         name: 'CENTRO MEDICO DEMO',
@@ -77,6 +81,11 @@ for (const dialect of testDialects()) {
         reasonRequired: false,
         mailPhrase: 'Recuerde concurrir con su carnet de obra social y su DNI',
         portalIdentityCheck: 'birth_date',
+        tokenDigits: 8,
+        tokenStepSeconds: 60,
+        tokenAlgorithm: 'sha256',
+        profileCheckEnabled: true,
+        profileCheckEnabledAt: '2026-11-23T12:30:00.000Z',
       };
       assert.deepEqual(changed, expected);
       assert.deepEqual(await center(), expected);

@@ -61,6 +61,15 @@ export const centerChanges = strictObject({
   mailPhrase: text(2000),
   // What the portal's first access asks, besides the DNI, to prove who is opening the mailed link.
   portalIdentityCheck: z.enum(['dni_tramite', 'birth_date'], expected('debe ser dni_tramite o birth_date')),
+  // The patients' token: what authenticator apps use is 6 digits, 30 s and SHA-1.
+  tokenDigits: z
+    .number(expected('debe ser 6, 7 u 8'))
+    .int('debe ser 6, 7 u 8')
+    .min(6, 'debe ser 6, 7 u 8')
+    .max(8, 'debe ser 6, 7 u 8'),
+  tokenStepSeconds: z.union([z.literal(30), z.literal(60)], expected('debe ser 30 o 60 segundos')),
+  tokenAlgorithm: z.enum(['sha1', 'sha256', 'sha512'], expected('debe ser sha1, sha256 o sha512')),
+  profileCheckEnabled: z.boolean(expected('debe ser true o false')),
 }).partial();
 
 export type CenterChanges = z.output<typeof centerChanges>;

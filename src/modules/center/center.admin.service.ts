@@ -14,19 +14,25 @@ export async function updateCenter(
   input: { actor: Actor; changes: CenterChanges },
 ): Promise<CenterView> {
   requireStaff(input.actor, ['admin']);
-  const { webBookingEnabled, reasonRequired, ...rest } = input.changes;
+  const { webBookingEnabled, reasonRequired, profileCheckEnabled, ...rest } = input.changes;
   // An unknown zone would break every date the center shows, whoever calls this.
   if (rest.timeZone !== undefined && !isValidTimeZone(rest.timeZone)) {
     throw new AppError('VALIDATION_ERROR', { detail: `«timeZone» no es una zona horaria válida: ${rest.timeZone}` });
   }
+  const db = ctx.database.db;
+  const now = isoUtc(ctx.clock.now());
+  const before = await getSettings(db);
+  // Turning the check on (again) moves its date: every portal patient confirmed before it is asked again.
+  const switchedOn = profileCheckEnabled === true && before.profileCheckEnabled !== 1;
   const changes = defined({
     ...rest,
     webBookingEnabled: flagOf(webBookingEnabled),
     reasonRequired: flagOf(reasonRequired),
+    profileCheckEnabled: flagOf(profileCheckEnabled),
+    profileCheckEnabledAt: switchedOn ? now : undefined,
   });
-  const db = ctx.database.db;
   if (Object.keys(changes).length > 0) {
-    await updateSettings(db, { ...changes, updatedAt: isoUtc(ctx.clock.now()) });
+    await updateSettings(db, { ...changes, updatedAt: now });
   }
   return centerView(await getSettings(db));
 }

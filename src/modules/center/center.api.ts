@@ -26,6 +26,11 @@ const centerOutput = z.object({
   reasonRequired: z.boolean(),
   mailPhrase: z.string(),
   portalIdentityCheck: z.enum(['dni_tramite', 'birth_date']),
+  tokenDigits: z.number(),
+  tokenStepSeconds: z.number(),
+  tokenAlgorithm: z.enum(['sha1', 'sha256', 'sha512']),
+  profileCheckEnabled: z.boolean(),
+  profileCheckEnabledAt: z.string().nullable(),
 });
 
 export const centerApi = (ctx: AppContext) =>
@@ -53,7 +58,10 @@ export const centerApi = (ctx: AppContext) =>
             'Los límites van sueltos (maxPerDayProfessional, maxFuturePerPatient, maxFuturePerIp). ' +
             'webBookingEnabled=false apaga los turnos por internet; selectionMode BY_STUDY hace elegir primero el estudio. ' +
             'portalIdentityCheck: lo que pide el primer acceso al portal además del DNI (dni_tramite: el número de ' +
-            'trámite del DNI; birth_date: la fecha de nacimiento).',
+            'trámite del DNI; birth_date: la fecha de nacimiento). ' +
+            'Token de teleconsulta: tokenDigits (6, 7 u 8), tokenStepSeconds (30 o 60) y tokenAlgorithm (sha1, ' +
+            'sha256 o sha512; las apps de autenticación usan sha1). profileCheckEnabled=true pide a los pacientes ' +
+            'del portal que confirmen sus datos al ingresar; volver a activarlo (tras apagarlo) se lo pide de nuevo a todos.',
           security: staffSecurity,
           body: centerChanges,
           response: { 200: centerOutput, ...errorResponses },

@@ -20,6 +20,13 @@ export interface CenterView {
   address: string;
   /** What the portal's first access asks besides the DNI: the DNI card's trámite number or the birth date. */
   portalIdentityCheck: CenterSettings['portalIdentityCheck'];
+  /** The patients' dynamic token: digits, seconds each code lasts, HMAC hash. */
+  tokenDigits: number;
+  tokenStepSeconds: number;
+  tokenAlgorithm: CenterSettings['tokenAlgorithm'];
+  /** "Actualizá tus datos": portal patients confirm their data when they enter after this was turned on. */
+  profileCheckEnabled: boolean;
+  profileCheckEnabledAt: string | null;
 }
 
 export function centerView(s: CenterSettings): CenterView {
@@ -44,6 +51,11 @@ export function centerView(s: CenterSettings): CenterView {
     mailPhrase: s.mailPhrase,
     address: s.address,
     portalIdentityCheck: s.portalIdentityCheck,
+    tokenDigits: s.tokenDigits,
+    tokenStepSeconds: s.tokenStepSeconds,
+    tokenAlgorithm: s.tokenAlgorithm,
+    profileCheckEnabled: s.profileCheckEnabled === 1,
+    profileCheckEnabledAt: s.profileCheckEnabledAt,
   };
 }
 

@@ -1,6 +1,7 @@
 // TURNOS WEB → Configuración básica (admins): the center's web booking switch, data, limits and rules.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.js';
+import { formatStamp } from '../../platform/calendar/format.js';
 import { sendPage } from '../../views/page.js';
 import type { WebShell } from '../../web/shell.js';
 import { refusedForm } from '../catalog/views/admin-fields.js';
@@ -29,9 +30,16 @@ const TEXTS = [
   'mailPhrase',
   'timeZone',
   'portalIdentityCheck',
+  'tokenAlgorithm',
 ] as const;
-const FLAGS = ['webBookingEnabled', 'reasonRequired'] as const;
-const NUMBERS = ['maxPerDayProfessional', 'maxFuturePerIp', 'maxFuturePerPatient'] as const;
+const FLAGS = ['webBookingEnabled', 'reasonRequired', 'profileCheckEnabled'] as const;
+const NUMBERS = [
+  'maxPerDayProfessional',
+  'maxFuturePerIp',
+  'maxFuturePerPatient',
+  'tokenDigits',
+  'tokenStepSeconds',
+] as const;
 
 function configForm(request: FastifyRequest) {
   const form = postedForm(request);
@@ -49,6 +57,7 @@ function configForm(request: FastifyRequest) {
   // No option chosen is a missing answer, not an unknown one.
   if (input.selectionMode === '') input.selectionMode = undefined;
   if (input.portalIdentityCheck === '') input.portalIdentityCheck = undefined;
+  if (input.tokenAlgorithm === '') input.tokenAlgorithm = undefined;
   return { values, input };
 }
 
@@ -59,7 +68,12 @@ export const configRoutes =
       if (!shell.requireStaff(request, reply, ADMIN)) return reply;
       const [page, center] = await Promise.all([shell.staffPage(request, reply), getCenter(ctx)]);
       const flash = doneOf(request)?.ok === 'guardada' ? configMessages(page.lang)('saved') : undefined;
-      return sendPage(reply, <ConfigPage page={page} form={emptyForm(configValues(center))} flash={flash} />);
+      const at = center.profileCheckEnabledAt;
+      const since = at ? formatStamp(page.lang, center.timeZone, Date.parse(at)) : null;
+      return sendPage(
+        reply,
+        <ConfigPage page={page} form={emptyForm(configValues(center))} flash={flash} profileCheckSince={since} />,
+      );
     });
 
     app.post(CONFIG, hidden, async (request, reply) => {

@@ -259,5 +259,63 @@ for (const dialect of testDialects()) {
       const stranger = new WebClient(t.app);
       assert.match(location(await stranger.get('/staff/web/configuracion')), /^\/staff\/ingresar\?volver=/);
     });
+    test('Teleconsulta y portal: token digits, step and algorithm, and the profile check, saved and shown', async () => {
+      await admin.get('/staff/web/configuracion');
+      assert.match(admin.html, /<legend>Teleconsulta y portal<\/legend>/);
+      assert.match(admin.text(), /SHA-1 El que usan las apps de autenticación/);
+      assert.match(admin.html, /id="f-tokenDigits" name="tokenDigits" value="6" checked/);
+      assert.match(admin.html, /id="f-tokenStepSeconds" name="tokenStepSeconds" value="30" checked/);
+      assert.match(admin.html, /id="f-tokenAlgorithm" name="tokenAlgorithm" value="sha1" checked/);
+
+      const saved = await admin.post('/staff/web/configuracion', {
+        ...formFields(admin.html),
+        tokenDigits: '8',
+        tokenStepSeconds: '60',
+        tokenAlgorithm: 'sha512',
+        profileCheckEnabled: '1',
+      });
+      assert.equal(saved.statusCode, 303, admin.text());
+      await admin.follow(saved);
+      assert.match(admin.html, /id="f-tokenDigits-8" name="tokenDigits" value="8" checked/);
+      assert.match(admin.html, /id="f-tokenStepSeconds-60" name="tokenStepSeconds" value="60" checked/);
+      assert.match(admin.html, /id="f-tokenAlgorithm-sha512" name="tokenAlgorithm" value="sha512" checked/);
+      assert.match(admin.html, /id="f-profileCheckEnabled" name="profileCheckEnabled" value="1" checked/);
+      assert.match(admin.text(), /Activado desde el \d\d\/\d\d\/\d{4} \d\d:\d\d\./);
+      const center = await getCenter(t.ctx);
+      assert.deepEqual(
+        [center.tokenDigits, center.tokenStepSeconds, center.tokenAlgorithm, center.profileCheckEnabled],
+        [8, 60, 'sha512', true],
+      );
+      assert.equal(center.profileCheckEnabledAt, new Date(t.clock.now()).toISOString());
+
+      // 9 digits is refused next to its field, with everything typed kept; nothing changes.
+      const refused = await admin.post('/staff/web/configuracion', {
+        ...formFields(admin.html),
+        tokenDigits: '9',
+        phones: '011 1234-5678',
+      });
+      assert.equal(refused.statusCode, 400);
+      assert.match(admin.text(), /Cantidad de números del token ?: debe ser 6, 7 u 8/);
+      assert.match(admin.html, /value="011 1234-5678"/);
+      const api = await t.app.inject({
+        method: 'PATCH',
+        url: '/api/v1/center',
+        headers: await t.auth('admin'),
+        payload: { tokenDigits: 9, tokenStepSeconds: 45 },
+      });
+      assert.equal(api.statusCode, 400);
+      assert.match(api.json().error.message, /tokenDigits.*debe ser 6, 7 u 8/);
+      assert.equal((await getCenter(t.ctx)).tokenDigits, 8);
+
+      // Back to the defaults for the other tests.
+      await admin.post('/staff/web/configuracion', {
+        ...formFields(admin.html),
+        tokenDigits: '6',
+        tokenStepSeconds: '30',
+        tokenAlgorithm: 'sha1',
+        profileCheckEnabled: '',
+      });
+      assert.equal((await getCenter(t.ctx)).profileCheckEnabled, false);
+    });
   });
 }

@@ -38,5 +38,6 @@ export function appointmentValues(row: AppointmentRecipient, center: CenterView,
     INDICACION: row.indication ?? '',
     CONFIRMAR: reminderLink(links.baseUrl, links.secret, row.appointmentId, 'confirm'),
     CANCELAR: reminderLink(links.baseUrl, links.secret, row.appointmentId, 'cancel'),
+    VIDEO: row.teleconsult === 1 ? row.videoUrl : '',
   };
 }

@@ -46,6 +46,8 @@ export function appointmentRecipientsQuery(db: Kysely<DB>) {
         's.name as specialtyName',
         'st.name as studyName',
         'st.indication as indication',
+        'a.teleconsult as teleconsult',
+        'a.videoUrl as videoUrl',
       ])
   );
 }

@@ -35,6 +35,8 @@ const WORST: Record<PlaceholderName, string> = {
   TELEFONO: '(011) 4321-1234 int. 123',
   CONFIRMAR: sampleLink(DEFAULT_BASE_URL, 'confirm'),
   CANCELAR: sampleLink(DEFAULT_BASE_URL, 'cancel'),
+  // A meeting link with its passcode, as the common video platforms make them: about 90 characters.
+  VIDEO: 'https://us02web.zoom.us/j/81234567890?pwd=QWxhZGRpbjpPcGVuU2VzYW1lQWxhZGRpbjpPcGVuU2VzYW1l.1',
 };
 
 /** What the center actually has, so the count uses its real longest names instead of the defaults. */
@@ -90,6 +92,7 @@ const SAMPLE: Record<PlaceholderName, string> = {
   TELEFONO: '011 4321-1234',
   CONFIRMAR: sampleLink(DEFAULT_BASE_URL, 'confirm'),
   CANCELAR: sampleLink(DEFAULT_BASE_URL, 'cancel'),
+  VIDEO: 'https://meet.jit.si/centro-medico-turno-1234',
 };
 
 /** Ordinary values for a preview when no real turno is chosen; the center's own data overrides them. */

@@ -6,7 +6,7 @@ import { checkTemplate, PLACEHOLDERS, placeholderToken, renderTemplate, usedPlac
 
 const tokens = (text: string) => checkTemplate(text).map((p) => [p.token, p.kind, p.suggestion]);
 
-test('the thirteen placeholders, each with a Spanish and an English description', () => {
+test('the fourteen placeholders, each with a Spanish and an English description', () => {
   assert.deepEqual(
     PLACEHOLDERS.map((p) => p.name),
     [
@@ -23,6 +23,7 @@ test('the thirteen placeholders, each with a Spanish and an English description'
       'TELEFONO',
       'CONFIRMAR',
       'CANCELAR',
+      'VIDEO',
     ],
   );
   for (const p of PLACEHOLDERS) assert.ok(p.es.length > 5 && p.en.length > 5, p.name);

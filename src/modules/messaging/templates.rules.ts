@@ -15,6 +15,11 @@ export const PLACEHOLDERS = [
   { name: 'TELEFONO', es: 'Teléfono del centro', en: "Center's phone" },
   { name: 'CONFIRMAR', es: 'Link para confirmar la asistencia', en: 'Link to confirm attendance' },
   { name: 'CANCELAR', es: 'Link para cancelar el turno', en: 'Link to cancel the turno' },
+  {
+    name: 'VIDEO',
+    es: 'Link de la videollamada, si el turno es una teleconsulta (vacío si no)',
+    en: 'Video call link, when the turno is a teleconsultation (empty otherwise)',
+  },
 ] as const;
 
 export type PlaceholderName = (typeof PLACEHOLDERS)[number]['name'];

@@ -9,6 +9,8 @@ import { getInsurer } from '../catalog/catalog.repo.js';
 import { listInsurers } from '../catalog/catalog.service.js';
 import { getCenter } from '../center/center.service.js';
 import { type Actor, publicActor } from '../staff/actor.js';
+import { changedBy } from '../teleconsult/data-history.js';
+import { recordDataChanges } from '../teleconsult/data-history.repo.js';
 import { enforceLimits, forgetAttempts, RULES } from './accounts.limits.js';
 import { issueLink, liveLink, useLink } from './accounts.links.js';
 import { emailChangedNotice, emailChangeMail, passwordChangedNotice } from './accounts.mails.js';
@@ -71,7 +73,12 @@ export async function updateMyData(ctx: AppContext, input: { actor: Actor; chang
     const insurer = await getInsurer(ctx.database.db, input.changes.insurerId);
     if (insurer?.webEnabled !== 1) throw new AppError('VALIDATION_ERROR', { detail: 'obra social' });
   }
-  await patients.updatePatient(ctx.database.db, id, { ...input.changes, updatedAt: isoUtc(ctx.clock.now()) });
+  const at = isoUtc(ctx.clock.now());
+  await ctx.database.db.transaction().execute(async (trx) => {
+    const before = (await patients.getPatient(trx, id)) ?? current;
+    const after = await patients.updatePatient(trx, id, { ...input.changes, updatedAt: at });
+    if (after) await recordDataChanges(trx, { before, after, by: changedBy(input.actor, after), at });
+  });
 }
 
 /** Checks the current password, counting failures so a session left open cannot be used to guess it. */
@@ -139,6 +146,13 @@ export async function confirmEmailChange(ctx: AppContext, input: { actor: Actor;
     }
     const email = found.payload;
     const updated = await patients.updatePatient(trx, id, { email, updatedAt: isoUtc(now) });
+    if (updated)
+      await recordDataChanges(trx, {
+        before: patient,
+        after: updated,
+        by: changedBy(input.actor, updated),
+        at: isoUtc(now),
+      });
     // A portal patient's e-mail is their portal user name: it cannot be another portal patient's. The check is the
     // back office's (under the same lock), but the patient is not told whose it is.
     if (updated) await ensurePortalEmailFree(ctx, trx, updated).catch(asOwnChange);

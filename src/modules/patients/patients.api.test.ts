@@ -61,6 +61,7 @@ for (const dialect of testDialects()) {
         address: 'Av. Rivadavia 1234, CABA',
         insurerId: osdeId,
         memberNumber: '61 123456 7',
+        insurancePlan: '',
         disabled: false,
         disabledNote: '',
       });

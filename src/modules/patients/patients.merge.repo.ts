@@ -31,6 +31,31 @@ export async function movePortalRecords(db: Kysely<DB>, fromId: number, toId: nu
   }
 }
 
+/**
+ * Token series, conformities, failed verifications and the data history are the person's too. The kept
+ * record keeps its own token secret; the duplicate's dies with it, so its codes stop working.
+ */
+export async function moveTeleconsultRecords(db: Kysely<DB>, fromId: number, toId: number) {
+  for (const table of ['tokenSeries', 'tokenFailures', 'patientDataChanges'] as const) {
+    await db.updateTable(table).set({ patientId: toId }).where('patientId', '=', fromId).execute();
+  }
+  // A step used by both records would break the one-conformity-per-step index: the moved row keeps its
+  // turno and time but no longer its step (that secret is gone, it cannot be replayed).
+  const keptSteps = db
+    .selectFrom('teleconsultConformities')
+    .select('totpCounter')
+    .where('patientId', '=', toId)
+    .where('totpCounter', 'is not', null);
+  await db
+    .updateTable('teleconsultConformities')
+    .set({ totpCounter: null })
+    .where('patientId', '=', fromId)
+    .where('totpCounter', 'in', keptSteps)
+    .execute();
+  await db.updateTable('teleconsultConformities').set({ patientId: toId }).where('patientId', '=', fromId).execute();
+  await db.deleteFrom('patientTokenSecrets').where('patientId', '=', fromId).execute();
+}
+
 export async function hasWebAccount(db: Kysely<DB>, patientId: number): Promise<boolean> {
   const row = await db
     .selectFrom('webAccounts')

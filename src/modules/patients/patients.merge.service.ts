@@ -7,6 +7,8 @@ import type { Patient, PatientUpdate } from '../../platform/db/schema.js';
 import { isoUtc } from '../../platform/time/zone.js';
 import { type Actor, requireStaff } from '../staff/actor.js';
 import { audit } from '../staff/audit.service.js';
+import { changedBy } from '../teleconsult/data-history.js';
+import { recordDataChanges } from '../teleconsult/data-history.repo.js';
 import { FILLABLE_FIELDS, isEmptyField } from './accounts.rules.js';
 import * as merge from './patients.merge.repo.js';
 import * as repo from './patients.repo.js';
@@ -82,6 +84,7 @@ export async function mergePatients(ctx: AppContext, input: { actor: Actor; keep
     const moved = await merge.moveAppointments(trx, drop.id, keep.id);
     await merge.moveOutbox(trx, drop.id, keep.id);
     await merge.movePortalRecords(trx, drop.id, keep.id);
+    await merge.moveTeleconsultRecords(trx, drop.id, keep.id);
     // One web account per person: the kept record's stays; the duplicate's moves only when it has none,
     // and otherwise goes with the deleted record (the confirmation page said so).
     const web = webAccountOutcome(await merge.hasWebAccount(trx, keep.id), await merge.hasWebAccount(trx, drop.id));
@@ -89,7 +92,9 @@ export async function mergePatients(ctx: AppContext, input: { actor: Actor; keep
     const fill = filledFrom(keep, drop);
     const disabled = disabledFrom(keep, drop);
     await merge.deletePatient(trx, drop.id);
-    const kept = await repo.updatePatient(trx, keep.id, { ...fill, ...disabled, updatedAt: isoUtc(ctx.clock.now()) });
+    const at = isoUtc(ctx.clock.now());
+    const kept = await repo.updatePatient(trx, keep.id, { ...fill, ...disabled, updatedAt: at });
+    if (kept) await recordDataChanges(trx, { before: keep, after: kept, by: changedBy(actor, kept), at });
     const detail = [
       `registro ${drop.id} fusionado`,
       `${moved} turnos movidos`,

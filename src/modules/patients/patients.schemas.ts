@@ -45,6 +45,8 @@ const optional = <T extends z.ZodType>(schema: T) =>
 
 const address = z.string().trim().max(200, 'es demasiado largo');
 const memberNumber = z.string().trim().max(40, 'es demasiado largo');
+/** The insurer's plan, printed on the credential. */
+const insurancePlan = z.string().trim().max(60, 'es demasiado largo (máximo 60 caracteres)');
 const fields = {
   dni: dniField,
   lastName: nameField,
@@ -60,12 +62,15 @@ export const patientInput = z.object({
   ...fields,
   address: address.default(''),
   memberNumber: memberNumber.default(''),
+  insurancePlan: insurancePlan.default(''),
   dniTramite: dniTramiteField.default(''),
 });
 export type PatientInput = z.infer<typeof patientInput>;
 
 /** A change touches only the fields it names. */
-export const patientChanges = z.object({ ...fields, address, memberNumber, dniTramite: dniTramiteField }).partial();
+export const patientChanges = z
+  .object({ ...fields, address, memberNumber, insurancePlan, dniTramite: dniTramiteField })
+  .partial();
 
 export const patientOutput = z.object({
   id: z.number(),
@@ -79,6 +84,7 @@ export const patientOutput = z.object({
   address: z.string(),
   insurerId: z.number().nullable(),
   memberNumber: z.string(),
+  insurancePlan: z.string(),
   disabled: z.boolean(),
   disabledNote: z.string(),
 });

@@ -7,6 +7,8 @@ import { isoUtc } from '../../platform/time/zone.js';
 import { getInsurer } from '../catalog/catalog.repo.js';
 import { type Actor, requireStaff } from '../staff/actor.js';
 import { audit } from '../staff/audit.service.js';
+import { changedBy } from '../teleconsult/data-history.js';
+import { recordDataChanges } from '../teleconsult/data-history.repo.js';
 import * as repo from './patients.repo.js';
 import type { PatientInput } from './patients.schemas.js';
 
@@ -22,6 +24,7 @@ export const patientView = (p: Patient) => ({
   address: p.address,
   insurerId: p.insurerId,
   memberNumber: p.memberNumber,
+  insurancePlan: p.insurancePlan,
   disabled: p.disabled === 1,
   disabledNote: p.disabledNote,
 });
@@ -81,8 +84,11 @@ export async function updatePatient(
   if (input.changes.insurerId !== undefined) await checkInsurer(ctx, input.changes.insurerId);
   try {
     const updated = await ctx.database.db.transaction().execute(async (trx) => {
-      const row = await repo.updatePatient(trx, input.id, { ...input.changes, updatedAt: isoUtc(ctx.clock.now()) });
-      if (!row) throw new AppError('NOT_FOUND', { what: `el paciente ${input.id}` });
+      const before = await repo.getPatient(trx, input.id);
+      const at = isoUtc(ctx.clock.now());
+      const row = before && (await repo.updatePatient(trx, input.id, { ...input.changes, updatedAt: at }));
+      if (!before || !row) throw new AppError('NOT_FOUND', { what: `el paciente ${input.id}` });
+      await recordDataChanges(trx, { before, after: row, by: changedBy(input.actor, row), at });
       if (input.changes.email !== undefined) await ensurePortalEmailFree(ctx, trx, row);
       // Which fields, not their values: the log must not become a second copy of the record.
       const fields = Object.keys(input.changes).join(', ');

@@ -20,6 +20,7 @@ export const patientsStaffMessages = defineMessages(
     address: 'Domicilio',
     insurer: 'Obra social',
     memberNumber: 'Nº de afiliado',
+    insurancePlan: 'Plan',
     dniTramite: 'Número de trámite del DNI',
     dniTramiteHint:
       'Opcional: los 11 números del «Nº de trámite» del DNI tarjeta. Puede pedirse para validar la identidad en el primer acceso al portal.',
@@ -41,6 +42,7 @@ export const patientsStaffMessages = defineMessages(
     tabDocuments: 'Documentos',
     tabQuestionnaires: 'Cuestionarios',
     tabInvoices: 'Facturas',
+    tabHistory: 'Historial de datos',
     mergeText:
       'Si la misma persona tiene otro registro (por ejemplo, con el DNI mal escrito), escribí el DNI de ese otro registro: sus turnos y mails pasan a esta ficha, y su usuario web también si esta ficha no tiene uno; el duplicado se borra.',
     mergeDni: 'DNI del registro duplicado',
@@ -84,6 +86,7 @@ export const patientsStaffMessages = defineMessages(
     address: 'Address',
     insurer: 'Insurer',
     memberNumber: 'Member number',
+    insurancePlan: 'Plan',
     dniTramite: 'DNI procedure number (número de trámite)',
     dniTramiteHint:
       'Optional: the 11 digits of the «Nº de trámite» on the DNI card. It may be asked to prove identity on the first access to the portal.',
@@ -105,6 +108,7 @@ export const patientsStaffMessages = defineMessages(
     tabDocuments: 'Documents',
     tabQuestionnaires: 'Questionnaires',
     tabInvoices: 'Invoices',
+    tabHistory: 'Data history',
     mergeText:
       "If the same person has another record (e.g. with a mistyped DNI), type that record's DNI: its appointments and mails move to this record, and its web account too if this record has none; the duplicate is deleted.",
     mergeDni: "Duplicate record's DNI",

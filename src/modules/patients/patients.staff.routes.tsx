@@ -48,6 +48,7 @@ const valuesOf = (p: PatientRow): Record<string, string> => ({
   address: p.address,
   insurerId: p.insurerId === null ? '' : String(p.insurerId),
   memberNumber: p.memberNumber,
+  insurancePlan: p.insurancePlan,
   dniTramite: p.dniTramite,
 });
 

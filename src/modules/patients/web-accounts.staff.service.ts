@@ -11,6 +11,8 @@ import { getInsurer } from '../catalog/catalog.repo.js';
 import { getCenter } from '../center/center.service.js';
 import { type Actor, requireStaff } from '../staff/actor.js';
 import { audit } from '../staff/audit.service.js';
+import { changedBy } from '../teleconsult/data-history.js';
+import { recordDataChanges } from '../teleconsult/data-history.repo.js';
 import { forgetAttempts } from './accounts.limits.js';
 import { loginDniKey } from './accounts.login.service.js';
 import { emailChangedNotice, passwordChangedNotice } from './accounts.mails.js';
@@ -175,6 +177,8 @@ export async function createWebAccount(ctx: AppContext, input: NewWebAccount): P
         patient = Object.keys(changes).length
           ? ((await patients.updatePatient(trx, existing.id, { ...changes, updatedAt: stamp })) as Patient)
           : existing;
+        const by = changedBy(actor, patient);
+        if (patient !== existing) await recordDataChanges(trx, { before: existing, after: patient, by, at: stamp });
         // The record changed too: the log says which fields (not their values), as any other record edit.
         if (Object.keys(changes).length) {
           const detail = `${Object.keys(changes).join(', ')} (alta en web)`;
@@ -259,7 +263,11 @@ export async function updateWebAccount(
   const email = (changes.email as string | undefined) ?? current.email;
   try {
     await db.transaction().execute(async (trx) => {
-      if (Object.keys(changes).length) await patients.updatePatient(trx, id, { ...changes, updatedAt: isoUtc(now) });
+      if (Object.keys(changes).length) {
+        const after = await patients.updatePatient(trx, id, { ...changes, updatedAt: isoUtc(now) });
+        if (after)
+          await recordDataChanges(trx, { before: current, after, by: changedBy(actor, after), at: isoUtc(now) });
+      }
       if (passwordHash !== undefined || c.activated !== undefined) {
         await repo.updateAccount(trx, id, { passwordHash, activated: c.activated }, now);
       }

@@ -6,6 +6,7 @@ import { AppError } from '../../errors.js';
 import type { Patient, PortalIdentityCheck } from '../../platform/db/schema.js';
 import { clearRateLimit } from '../../platform/http/rate-limit.js';
 import { destroySubjectSessions } from '../../platform/http/sessions.js';
+import { isoUtc } from '../../platform/time/zone.js';
 import { getCenter } from '../center/center.service.js';
 import { enforceLimits, RULES, refundAttempt } from '../patients/accounts.limits.js';
 import { liveLink, useLink } from '../patients/accounts.links.js';
@@ -14,7 +15,9 @@ import { hashPassword } from '../patients/accounts.passwords.js';
 import * as accounts from '../patients/accounts.repo.js';
 import { requireStrongPassword } from '../patients/accounts.rules.js';
 import * as patients from '../patients/patients.repo.js';
-import type { Actor } from '../staff/actor.js';
+import { type Actor, publicActor } from '../staff/actor.js';
+import { changedBy } from '../teleconsult/data-history.js';
+import { recordDataChanges } from '../teleconsult/data-history.repo.js';
 import {
   afterWrongGuess,
   countTry,
@@ -140,6 +143,8 @@ export async function completeFirstAccess(
     }
     await setSecurityAnswer(trx, patient.id, { question: data.question, hash: answerHash }, now);
     await setMobile(trx, patient.id, data.mobile, now);
+    const after = { ...current, mobile: data.mobile };
+    await recordDataChanges(trx, { before: current, after, by: changedBy(publicActor, current), at: isoUtc(now) });
     // Links mailed earlier must not set the password again.
     for (const purpose of ['password_reset', 'activation'] as const)
       await accounts.deleteTokens(trx, patient.id, purpose);

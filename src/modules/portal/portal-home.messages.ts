@@ -19,6 +19,8 @@ export const portalHomeMessages = defineMessages(
     questionnairesPending: (p: { n: number }) => plural(p.n, '1 para completar', '# para completar'),
     invoicesHint: 'Las facturas del centro, en PDF.',
     invoicesDue: (p: { n: number }) => plural(p.n, '1 a pagar', '# a pagar'),
+    tokenHint: 'El código que le das al profesional en una teleconsulta, en lugar de tu firma.',
+    credentialHint: 'Tu credencial digital con código QR, para mostrar en el celular o imprimir.',
     profileHint: 'Foto, idioma, pregunta de seguridad y contraseña.',
     notEnabledTitle: 'Tu portal todavía no está habilitado',
     notEnabledWhat:
@@ -52,6 +54,8 @@ export const portalHomeMessages = defineMessages(
     questionnairesPending: (p: { n: number }) => plural(p.n, '1 to fill in', '# to fill in'),
     invoicesHint: "The center's invoices, as PDF.",
     invoicesDue: (p: { n: number }) => plural(p.n, '1 due', '# due'),
+    tokenHint: 'The code you give the professional in a teleconsultation, in place of your signature.',
+    credentialHint: 'Your digital card with a QR code, to show on your phone or print.',
     profileHint: 'Photo, language, security question and password.',
     notEnabledTitle: 'Your portal is not enabled yet',
     notEnabledWhat:

@@ -97,6 +97,8 @@ for (const dialect of testDialects()) {
         ['/portal/documentos', 'Documentos del paciente'],
         ['/portal/cuestionarios', 'Cuestionarios'],
         ['/portal/facturas', 'Mis facturas'],
+        ['/portal/token', 'Generar token'],
+        ['/portal/credencial', 'Mi credencial'],
         ['/portal/perfil', 'Perfil del usuario'],
       ]) {
         assert.match(tiles, new RegExp(`href="${href}"><strong class="tile-title">${name}</strong>`), name);

@@ -59,14 +59,27 @@ export interface AppointmentDetails {
   notes: BookingNote[];
   reason: string;
   bookedAtMs: number;
-  patient: { name: string; dni: string; email: string | null };
+  /** A turno by video; videoUrl '' until staff set the call's link. */
+  teleconsult: boolean;
+  videoUrl: string;
+  /** portal: the patient can make their token in the portal. */
+  patient: { name: string; dni: string; email: string | null; portal: boolean };
   center: CenterContact;
 }
 
 export interface DetailsSource {
   appointment: Pick<
     Appointment,
-    'id' | 'status' | 'startsAt' | 'endsAt' | 'reason' | 'bookedAt' | 'professionalId' | 'patientId'
+    | 'id'
+    | 'status'
+    | 'startsAt'
+    | 'endsAt'
+    | 'reason'
+    | 'bookedAt'
+    | 'professionalId'
+    | 'patientId'
+    | 'teleconsult'
+    | 'videoUrl'
   >;
   settings: CenterSettings;
   professional: Professional;
@@ -95,7 +108,14 @@ export function appointmentDetails(s: DetailsSource): AppointmentDetails {
     notes: bookingNotes(s.study ?? s.specialty, s.professional, s.insurer),
     reason: s.appointment.reason,
     bookedAtMs: Date.parse(s.appointment.bookedAt),
-    patient: { name: `${s.patient.firstName} ${s.patient.lastName}`, dni: s.patient.dni, email: s.patient.email },
+    teleconsult: s.appointment.teleconsult === 1,
+    videoUrl: s.appointment.teleconsult === 1 ? s.appointment.videoUrl : '',
+    patient: {
+      name: `${s.patient.firstName} ${s.patient.lastName}`,
+      dni: s.patient.dni,
+      email: s.patient.email,
+      portal: s.patient.portalEnabled === 1,
+    },
     center: {
       name: s.settings.name,
       webAddress: s.settings.webAddress,

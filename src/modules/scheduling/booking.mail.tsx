@@ -8,6 +8,7 @@ import { defineMessages } from '../../platform/i18n/messages.js';
 import type { OutgoingMail } from '../../platform/outbox/outbox.js';
 import type { AppointmentDetails } from './appointment.details.js';
 import { appointmentMessages, contactRows, detailRows, noteKey } from './appointment.messages.js';
+import { videoCallMessages } from './video-call.messages.js';
 
 const mailMessages = defineMessages(
   {
@@ -50,6 +51,21 @@ export function appointmentUid(d: AppointmentDetails): string {
   return `turno-${d.id}@${site ? new URL(site).hostname : 'turnero'}`;
 }
 
+/** A turno by video: how to enter the call, and (for portal patients) where their token is made. */
+function videoLines(d: AppointmentDetails, lang: Lang): string[] {
+  if (!d.teleconsult) return [];
+  const v = videoCallMessages(lang);
+  const token = tokenLine(d, lang);
+  return [...(d.videoUrl ? [v('mailIntro'), d.videoUrl] : [v('mailNoLink')]), ...(token ? [token] : [])];
+}
+
+function tokenLine(d: AppointmentDetails, lang: Lang): string | null {
+  if (!d.patient.portal) return null;
+  const v = videoCallMessages(lang);
+  const site = siteUrl(d.center.webAddress);
+  return site ? v('mailToken', { url: `${site}/portal/token` }) : v('mailTokenNoUrl');
+}
+
 function notesLines(d: AppointmentDetails, lang: Lang): string[] {
   const a = appointmentMessages(lang);
   return d.notes.map((n) => `${a(noteKey(n.source))}: ${n.text}`);
@@ -60,6 +76,7 @@ export function bookingIcs(d: AppointmentDetails, lang: Lang): string {
   const description = [
     ...detailRows(d, lang).map(([label, value]) => `${label}: ${value}`),
     ...notesLines(d, lang),
+    ...videoLines(d, lang),
     d.center.mailPhrase,
     ...contactRows(d.center, lang).map(([label, value]) => `${label}: ${value}`),
   ].filter((line) => line.trim() !== '');
@@ -78,6 +95,31 @@ export function bookingIcs(d: AppointmentDetails, lang: Lang): string {
       },
     ],
   });
+}
+
+function VideoCall(props: { d: AppointmentDetails; lang: Lang }) {
+  const { d } = props;
+  const v = videoCallMessages(props.lang);
+  const token = tokenLine(d, props.lang);
+  return (
+    <>
+      <h2 style="font-size: 1.1em">{v('badge')}</h2>
+      {d.videoUrl ? (
+        <p>
+          {v('mailIntro')}
+          <br />
+          <a href={d.videoUrl}>
+            <strong>{v('join')}</strong>
+          </a>
+          <br />
+          {d.videoUrl}
+        </p>
+      ) : (
+        <p>{v('mailNoLink')}</p>
+      )}
+      {token && <p>{token}</p>}
+    </>
+  );
 }
 
 function MailBody(props: { d: AppointmentDetails; lang: Lang; cancelLine: string }) {
@@ -101,6 +143,7 @@ function MailBody(props: { d: AppointmentDetails; lang: Lang; cancelLine: string
             ))}
           </tbody>
         </table>
+        {d.teleconsult && <VideoCall d={d} lang={lang} />}
         {d.notes.length > 0 && (
           <>
             <h2 style="font-size: 1.1em">{a('notes')}</h2>
@@ -149,6 +192,7 @@ export function bookingConfirmationMail(d: AppointmentDetails, lang: Lang, to: s
     m('booked', { center: d.center.name }),
     '',
     ...detailRows(d, lang).map(([label, value]) => `${label}: ${value}`),
+    ...(d.teleconsult ? ['', ...videoLines(d, lang)] : []),
     ...(notes.length > 0 ? ['', `${a('notes')}:`, ...notes.map((line) => `- ${line}`)] : []),
     ...(d.center.mailPhrase ? ['', d.center.mailPhrase] : []),
     '',

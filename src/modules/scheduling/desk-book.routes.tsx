@@ -17,6 +17,8 @@ import { servicesAt } from './day-desk.service.js';
 import { deskMessages } from './desk.messages.js';
 import { deskLink, filterOf, parseId, parseInstant } from './desk.params.js';
 import type { Service } from './slots.rules.js';
+import { normalizeVideoUrl, VIDEO_URL_MAX } from './teleconsult-turno.rules.js';
+import { updateTeleconsult } from './teleconsult-turno.service.js';
 import { parseService } from './views/common.js';
 import { BookPage, type BookProps } from './views/desk-book.js';
 
@@ -111,6 +113,8 @@ export const deskBookRoutes =
         servicio: posted ? text(fields.servicio) : preferred ? serviceValue(preferred.service) : '',
         obraSocial: posted ? text(fields.obraSocial) : patient?.insurerId ? String(patient.insurerId) : '',
         motivo: posted ? text(fields.motivo) : '',
+        teleconsulta: posted && text(fields.teleconsulta) ? '1' : '',
+        enlace: posted ? text(fields.enlace) : '',
       });
       return {
         page,
@@ -160,8 +164,13 @@ export const deskBookRoutes =
         return sendPage(reply, <BookPage {...props} alert={alert} />, status);
       };
       if (patientId === null) return again(deskMessages(page.lang)('badPatient'), 400);
+      const teleconsult = text(body.teleconsulta) !== '';
+      const videoUrl = normalizeVideoUrl(teleconsult ? text(body.enlace) : '');
+      if (videoUrl === null) {
+        return again(new AppError('TELECONSULT_VIDEO_URL', { max: VIDEO_URL_MAX }).messageIn(page.lang), 422);
+      }
       try {
-        await bookAppointment(ctx, {
+        const booked = await bookAppointment(ctx, {
           actor,
           professionalId,
           patientId,
@@ -173,6 +182,7 @@ export const deskBookRoutes =
           origin: 'staff',
           overbook,
         });
+        if (teleconsult) await updateTeleconsult(ctx, { actor, id: booked.id, teleconsult, videoUrl });
       } catch (e) {
         const error = expected(e, reply, BOOK_ERRORS);
         return again(error.messageIn(page.lang), error.status);

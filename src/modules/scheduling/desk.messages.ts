@@ -66,6 +66,7 @@ export const deskMessages = defineMessages(
     ok_ausente: 'Marcado ausente.',
     ok_cancelado: 'Turno cancelado: el horario quedó libre.',
     ok_reprogramado: 'Turno reprogramado.',
+    ok_teleconsulta: 'Listo: se guardó la teleconsulta del turno.',
     back: 'Volver a la pantalla de turnos',
     // Giving a turno
     bookTitle: 'Dar turno',
@@ -175,6 +176,7 @@ export const deskMessages = defineMessages(
     ok_ausente: 'Marked as missed.',
     ok_cancelado: 'Appointment cancelled: the slot is free again.',
     ok_reprogramado: 'Appointment rescheduled.',
+    ok_teleconsulta: "Done: the appointment's teleconsultation was saved.",
     back: 'Back to the day desk',
     bookTitle: 'Book an appointment',
     overbookTitle: 'Add an overbooked appointment',

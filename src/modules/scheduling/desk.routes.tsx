@@ -10,19 +10,21 @@ import { type StaffPage, sendPage } from '../../views/page.js';
 import type { WebShell } from '../../web/shell.js';
 import { listProfessionals, listSpecialties } from '../catalog/catalog.service.js';
 import { canSeeProfessional, type StaffActor } from '../staff/actor.js';
+import { conformitiesOfTurnos } from '../teleconsult/conformity.service.js';
 import { updateAppointment } from './appointments.service.js';
 import { dayAgenda } from './day-desk.service.js';
 import { deskMessages } from './desk.messages.js';
 import { type DeskFilter, deskLink, filterCookie, filterOf, parseId, rememberedFilter } from './desk.params.js';
 import { deskBookRoutes } from './desk-book.routes.js';
 import { deskMoveRoutes } from './desk-move.routes.js';
+import { deskTeleconsultRoutes } from './desk-teleconsult.routes.js';
 import { DeskPage } from './views/desk.js';
 
 const hidden = { schema: { hide: true } };
 /** The receptionist's last filter; under /staff only, like the staff session. */
 export const DESK_COOKIE = 'turnero_pantalla';
 const COOKIE_DAYS = 180;
-const OK_KEYS = ['dado', 'sobreturno', 'presente', 'ausente', 'cancelado', 'reprogramado'] as const;
+const OK_KEYS = ['dado', 'sobreturno', 'presente', 'ausente', 'cancelado', 'reprogramado', 'teleconsulta'] as const;
 const ATTENDANCE = { presente: 'present', ausente: 'absent' } as const;
 
 /** A professional's own agenda: the only one they may open, so the one they get when they name none. */
@@ -61,6 +63,10 @@ export const deskRoutes =
           : null,
       ]);
       extra.remember?.();
+      const teleconsultIds = (day?.professionals ?? []).flatMap((p) =>
+        p.rows.flatMap((r) => (r.turno?.teleconsult ? [r.turno.id] : [])),
+      );
+      const conformities = await conformitiesOfTurnos(ctx, { actor, appointmentIds: teleconsultIds });
       return sendPage(
         reply,
         <DeskPage
@@ -73,6 +79,7 @@ export const deskRoutes =
           specialties={specialties.map((s) => ({ id: s.id, name: s.name }))}
           day={day}
           canBook={!professional}
+          conformities={conformities}
           flash={extra.flash}
           alert={extra.alert}
         />,
@@ -134,4 +141,5 @@ export const deskRoutes =
 
     await app.register(deskBookRoutes(ctx, shell));
     await app.register(deskMoveRoutes(ctx, shell));
+    await app.register(deskTeleconsultRoutes(ctx, shell));
   };

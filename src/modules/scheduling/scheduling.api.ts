@@ -7,6 +7,7 @@ import type { ResponseCache } from '../../platform/http/response-cache.js';
 import * as appointments from './appointments.service.js';
 import { professionalAvailability, serviceAvailability } from './availability.service.js';
 import { bookAppointment } from './booking.service.js';
+import { updateTeleconsult } from './teleconsult-turno.service.js';
 
 const slot = z.object({ start: z.string(), end: z.string(), free: z.boolean() });
 const professionalWeek = z.object({
@@ -195,7 +196,10 @@ export const schedulingApi = (ctx: AppContext, cache: ResponseCache) =>
       {
         schema: {
           tags: ['Turnos'],
-          summary: 'Marcar presente/ausente o cambiar el motivo',
+          summary: 'Marcar presente/ausente, cambiar el motivo, o marcar teleconsulta con su enlace',
+          description:
+            'teleconsult y videoUrl (http/https, hasta 500 caracteres): solo admin y recepción; sin teleconsulta ' +
+            'el enlace se borra.',
           security: staffSecurity,
           params: idParams,
           body: z
@@ -204,12 +208,29 @@ export const schedulingApi = (ctx: AppContext, cache: ResponseCache) =>
                 .enum(['present', 'absent', 'reserved'], { error: 'debe ser present, absent o reserved' })
                 .optional(),
               reason: z.string().max(500, 'es demasiado largo (máximo 500 caracteres)').optional(),
+              teleconsult: z.boolean().optional().describe('Turno por videollamada'),
+              videoUrl: z.string().max(500, 'es demasiado largo (máximo 500 caracteres)').optional(),
             })
-            .refine((b) => b.status !== undefined || b.reason !== undefined, 'indicá status o reason'),
+            .refine(
+              (b) => Object.values(b).some((v) => v !== undefined),
+              'indicá status, reason, teleconsult o videoUrl',
+            ),
           response: { 200: appointmentOutput, ...errorResponses },
         },
       },
-      async (req) => appointments.updateAppointment(ctx, { actor: req.actor, id: req.params.id, ...req.body }),
+      async (req) => {
+        const { teleconsult, videoUrl, ...rest } = req.body;
+        const actor = req.actor;
+        const id = req.params.id;
+        let view =
+          teleconsult !== undefined || videoUrl !== undefined
+            ? await updateTeleconsult(ctx, { actor, id, teleconsult, videoUrl })
+            : null;
+        if (rest.status !== undefined || rest.reason !== undefined) {
+          view = await appointments.updateAppointment(ctx, { actor, id, ...rest });
+        }
+        return view as NonNullable<typeof view>;
+      },
     );
 
     api.delete(

@@ -42,6 +42,8 @@ export async function getAppointmentDetails(ctx: AppContext, input: { actor: Act
       bookedAt: a.bookedAt,
       professionalId: a.professionalId,
       patientId: a.patientId,
+      teleconsult: a.teleconsult ? 1 : 0,
+      videoUrl: a.videoUrl,
     },
     settings,
     professional,
@@ -51,6 +53,13 @@ export async function getAppointmentDetails(ctx: AppContext, input: { actor: Act
     insurer,
   });
   return { ...details, ...allowed(details, ctx.clock.now()) };
+}
+
+/** A call may run late: its link stays for an hour after the turno's end, then the turno is history. */
+const JOIN_AFTER_END_MS = 60 * 60_000;
+
+function canJoinCall(status: AppointmentView['status'], endMs: number, nowMs: number): boolean {
+  return (status === 'reserved' || status === 'present') && endMs + JOIN_AFTER_END_MS > nowMs;
 }
 
 export const MY_APPOINTMENTS_PAGE = 50;
@@ -98,6 +107,9 @@ export async function patientAppointmentItems(ctx: AppContext, rows: readonly Ap
       professional: proName.get(a.professionalId) ?? '',
       service,
       reason: a.reason,
+      teleconsult: a.teleconsult,
+      videoUrl: a.videoUrl,
+      canJoin: a.teleconsult && canJoinCall(a.status, Date.parse(a.end), now),
       ...allowed({ status: a.status, startMs }, now),
     };
   });

@@ -16,6 +16,7 @@ export const professionalValues = (p?: ProfessionalRow): Record<string, string> 
   lastName: p?.lastName ?? '',
   firstName: p?.firstName ?? '',
   licenceNumber: p?.licenceNumber ?? '',
+  email: p?.email ?? '',
   webEnabled: !p || p.webEnabled ? '1' : '',
   generalMessage: p?.generalMessage ?? '',
   bookingMessage: p?.bookingMessage ?? '',
@@ -93,6 +94,7 @@ export function ProfessionalFormPage(props: {
     lastName: t('lastName'),
     firstName: t('firstName'),
     licenceNumber: t('licence'),
+    email: t('proEmail'),
     webEnabled: t('proWebEnabled'),
     generalMessage: t('proGeneral'),
     bookingMessage: t('proBooking'),
@@ -152,6 +154,16 @@ export function ProfessionalFormPage(props: {
           required={false}
           autocomplete="off"
         />
+        <Field
+          name="email"
+          label={labels.email}
+          hint={t('proEmailHint')}
+          form={form}
+          type="email"
+          inputMode="email"
+          required={false}
+          autocomplete="off"
+        />
       </fieldset>
     </FormPage>
   );
@@ -170,6 +182,7 @@ export function NewProfessionalPage(props: {
     lastName: t('lastName'),
     firstName: t('firstName'),
     licenceNumber: t('licence'),
+    email: t('proEmail'),
     webEnabled: t('proWebEnabled'),
     specialtyIds: t('specialtiesLegend'),
   };
@@ -192,6 +205,16 @@ export function NewProfessionalPage(props: {
         label={labels.licenceNumber}
         hint={t('licenceHint')}
         form={form}
+        required={false}
+        autocomplete="off"
+      />
+      <Field
+        name="email"
+        label={labels.email}
+        hint={t('proEmailHint')}
+        form={form}
+        type="email"
+        inputMode="email"
         required={false}
         autocomplete="off"
       />

@@ -27,6 +27,10 @@ export const configValues = (c: CenterView): Record<string, string> => ({
   mailPhrase: c.mailPhrase,
   timeZone: c.timeZone,
   portalIdentityCheck: c.portalIdentityCheck,
+  tokenDigits: String(c.tokenDigits),
+  tokenStepSeconds: String(c.tokenStepSeconds),
+  tokenAlgorithm: c.tokenAlgorithm,
+  profileCheckEnabled: c.profileCheckEnabled ? '1' : '',
 });
 
 /** A group of the manual's screen; its explanation, when it has one, is read with the group's name. */
@@ -100,6 +104,48 @@ function PortalIdentity(props: { page: StaffPage; form: FormState }) {
   return <RadioChoice form={props.form} name="portalIdentityCheck" options={options} />;
 }
 
+/** The patients' token and the portal's "Actualizá tus datos" (turning it on asks every portal patient). */
+function Teleconsult(props: { page: StaffPage; form: FormState; since?: string | null | undefined }) {
+  const t = configMessages(props.page.lang);
+  const { form } = props;
+  const digits = ['6', '7', '8'].map((d) => ({ value: d, label: t('digits', { n: d }), hint: '' }));
+  const steps = [
+    { value: '30', label: t('step30'), hint: t('step30Hint') },
+    { value: '60', label: t('step60'), hint: t('step60Hint') },
+  ];
+  const algorithms = (['sha1', 'sha256', 'sha512'] as const).map((a) => ({
+    value: a,
+    label: t(a),
+    hint: t(`${a}Hint`),
+  }));
+  return (
+    <>
+      <fieldset>
+        <legend>{t('tokenDigits')}</legend>
+        <p class="hint">{t('tokenDigitsHint')}</p>
+        <RadioChoice form={form} name="tokenDigits" options={digits} />
+      </fieldset>
+      <fieldset>
+        <legend>{t('tokenStepSeconds')}</legend>
+        <RadioChoice form={form} name="tokenStepSeconds" options={steps} />
+      </fieldset>
+      <fieldset>
+        <legend>{t('tokenAlgorithm')}</legend>
+        <RadioChoice form={form} name="tokenAlgorithm" options={algorithms} />
+      </fieldset>
+      <CheckField
+        name="profileCheckEnabled"
+        label={t('profileCheckEnabled')}
+        hint={t('profileCheckEnabledHint')}
+        form={form}
+      />
+      {props.since && form.values.profileCheckEnabled === '1' && (
+        <p class="hint">{t('profileCheckSince', { date: props.since })}</p>
+      )}
+    </>
+  );
+}
+
 /** Argentina's zones first: almost every center is there; any other IANA zone is still possible. */
 function zoneGroups(current: string) {
   const all = Intl.supportedValuesOf('timeZone');
@@ -143,6 +189,8 @@ export function ConfigPage(props: {
   form: FormState;
   flash?: string | undefined;
   alert?: string | undefined;
+  /** When the profile check was last turned on, as the center reads it. */
+  profileCheckSince?: string | null | undefined;
 }) {
   const { page, form } = props;
   const t = configMessages(page.lang);
@@ -165,6 +213,10 @@ export function ConfigPage(props: {
     mailPhrase: t('mailPhrase'),
     timeZone: t('timeZone'),
     portalIdentityCheck: t('portalIdentityCheck'),
+    tokenDigits: t('tokenDigits'),
+    tokenStepSeconds: t('tokenStepSeconds'),
+    tokenAlgorithm: t('tokenAlgorithm'),
+    profileCheckEnabled: t('profileCheckEnabled'),
   };
   const limit = (name: string) => (
     <Field
@@ -271,6 +323,9 @@ export function ConfigPage(props: {
       </Group>
       <Group id="g-portal" legend={t('portal')} hint={t('portalHint')}>
         <PortalIdentity page={page} form={form} />
+      </Group>
+      <Group id="g-teleconsult" legend={t('teleconsult')} hint={t('teleconsultHint')}>
+        <Teleconsult page={page} form={form} since={props.profileCheckSince} />
       </Group>
     </FormPage>
   );

@@ -2,13 +2,14 @@
 import type { StaffPage } from '../../../views/page.js';
 import { patientsStaffMessages } from '../patients.staff.messages.js';
 
-type Tab = 'record' | 'documents' | 'questionnaires' | 'invoices';
+type Tab = 'record' | 'documents' | 'questionnaires' | 'invoices' | 'history';
 
 const TABS: [tab: Tab, suffix: string][] = [
   ['record', ''],
   ['documents', '/documentos'],
   ['questionnaires', '/cuestionarios'],
   ['invoices', '/facturas'],
+  ['history', '/historial'],
 ];
 /** A professional reaches a patient's documents and questionnaires, not the record's form or the invoices. */
 const PROFESSIONAL_TABS: readonly Tab[] = ['documents', 'questionnaires'];
@@ -20,6 +21,7 @@ export function PatientTabs(props: { page: StaffPage; patientId: number; current
     documents: t('tabDocuments'),
     questionnaires: t('tabQuestionnaires'),
     invoices: t('tabInvoices'),
+    history: t('tabHistory'),
   };
   return (
     <nav aria-label={t('tabs')} class="tabs">

@@ -105,6 +105,7 @@ export function PatientFields(props: { page: StaffPage; form: FormState; insurer
         required={false}
       />
       <Field name="memberNumber" label={t('memberNumber')} form={form} required={false} autocomplete="off" />
+      <Field name="insurancePlan" label={t('insurancePlan')} form={form} required={false} autocomplete="off" />
       <Field
         name="dniTramite"
         label={t('dniTramite')}
@@ -129,6 +130,7 @@ export const FIELD_KEYS = [
   'address',
   'insurerId',
   'memberNumber',
+  'insurancePlan',
   'dniTramite',
 ] as const;
 

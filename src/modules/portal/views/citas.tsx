@@ -5,6 +5,7 @@ import type { Page } from '../../../views/page.js';
 import { appointmentMessages, statusKey } from '../../scheduling/appointment.messages.js';
 import { myAppointmentsMessages } from '../../scheduling/booking.messages.js';
 import { Details, link } from '../../scheduling/views/common.js';
+import { TeleconsultBadge, VideoCallActions } from '../../scheduling/views/video-call.js';
 import type { portalCitas } from '../citas.service.js';
 import { portalMessages } from '../portal.messages.js';
 import { portalHomeMessages } from '../portal-home.messages.js';
@@ -25,7 +26,7 @@ function Cita(props: { page: Page; zone: string; item: Item; actions: boolean })
     <li>
       <article class="card" aria-labelledby={headingId}>
         <h3 id={headingId}>
-          {long}, {formatTime(lang, zone, item.startMs)}
+          {long}, {formatTime(lang, zone, item.startMs)} <TeleconsultBadge page={page} teleconsult={item.teleconsult} />
         </h3>
         <Details
           rows={[
@@ -35,6 +36,7 @@ function Cita(props: { page: Page; zone: string; item: Item; actions: boolean })
             [a('number'), String(item.id)],
           ]}
         />
+        <VideoCallActions page={page} item={item} open={item.canJoin} label={long} />
         {props.actions && (item.canPrint || item.canCancel) && (
           <p class="actions">
             {item.canPrint && (

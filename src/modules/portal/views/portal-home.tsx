@@ -44,6 +44,8 @@ export function PortalHomePage(props: { page: Page; home: PortalHome; welcome: b
       hint: t('invoicesHint'),
       badge: counts.invoicesDue > 0 ? t('invoicesDue', { n: counts.invoicesDue }) : undefined,
     },
+    { href: '/portal/token', title: s('token'), hint: t('tokenHint') },
+    { href: '/portal/credencial', title: s('credential'), hint: t('credentialHint') },
     { href: '/portal/perfil', title: s('profile'), hint: t('profileHint') },
   ];
   return (

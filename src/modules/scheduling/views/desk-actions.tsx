@@ -8,6 +8,7 @@ import { deskMessages } from '../desk.messages.js';
 import { type DeskFilter, filterParams } from '../desk.params.js';
 import { HiddenFields, link } from './common.js';
 import { type ProfessionalDay, patientName, type Row, timeOf } from './desk-parts.js';
+import { teleconsultActions } from './desk-teleconsult-marks.js';
 
 /** A small POST form with one button; the rest of its accessible name says which turno it acts on. */
 function ActionForm(props: {
@@ -37,6 +38,7 @@ export function RowActions(props: {
   canBook: boolean;
   pro: ProfessionalDay;
   row: Row;
+  conformity?: { id: number; time: string } | undefined;
 }) {
   const { page, filter, row, pro } = props;
   const t = deskMessages(page.lang);
@@ -83,6 +85,17 @@ export function RowActions(props: {
         label={t('documents')}
         row={about}
       />,
+    );
+    links.push(
+      ...teleconsultActions({
+        page,
+        filter,
+        today: props.today,
+        canBook: props.canBook,
+        turno,
+        about,
+        conformity: props.conformity,
+      }),
     );
     if (props.canBook && turno.status === 'reserved') {
       const params = filterParams(filter);

@@ -11,6 +11,7 @@ import { deskMessages } from '../desk.messages.js';
 import { type DeskFilter, deskLink, filterParams } from '../desk.params.js';
 import { Details, HiddenFields, link } from './common.js';
 import { patientName, timeOf } from './desk-parts.js';
+import { TeleconsultFields } from './desk-teleconsult.js';
 
 type PatientView = ReturnType<typeof patientView>;
 interface Choice {
@@ -151,6 +152,7 @@ function ConfirmStep(props: BookProps & { patient: PatientView }) {
             {form.values.motivo ?? ''}
           </textarea>
         </div>
+        <TeleconsultFields lang={page.lang} values={form.values} />
         <button type="submit">{props.overbook ? t('confirmOverbook') : t('confirmBook')}</button>
       </form>
     </section>

@@ -11,6 +11,7 @@ import { deskMessages } from '../desk.messages.js';
 import { type AgendaChoice, agendaValue, type DeskFilter, deskLink } from '../desk.params.js';
 import { RowActions } from './desk-actions.js';
 import { type DayAgenda, type Named, type ProfessionalDay, patientName, type Turno, timeOf } from './desk-parts.js';
+import { TeleconsultMark } from './desk-teleconsult-marks.js';
 
 export interface DeskProps {
   page: StaffPage;
@@ -21,6 +22,8 @@ export interface DeskProps {
   day: DayAgenda | null;
   /** Reception and admin give, move and cancel turnos; a professional only marks attendance. */
   canBook: boolean;
+  /** The teleconsultation turnos whose conformity is recorded: its id and time. */
+  conformities?: ReadonlyMap<number, { id: number; time: string }> | undefined;
   flash?: string | undefined;
   alert?: string | undefined;
 }
@@ -79,7 +82,11 @@ function FilterBar(props: DeskProps) {
   );
 }
 
-function TurnoCells(props: { page: StaffPage; turno: Turno | null }) {
+function TurnoCells(props: {
+  page: StaffPage;
+  turno: Turno | null;
+  conformity?: { id: number; time: string } | undefined;
+}) {
   const { page, turno } = props;
   const t = deskMessages(page.lang);
   const a = appointmentMessages(page.lang);
@@ -115,6 +122,7 @@ function TurnoCells(props: { page: StaffPage; turno: Turno | null }) {
             </span>
           </>
         )}
+        <TeleconsultMark page={page} turno={turno} conformity={props.conformity} />
       </td>
       <td class="reason">{turno.reason}</td>
     </>
@@ -178,7 +186,11 @@ function ProfessionalAgenda(props: DeskProps & { pro: ProfessionalDay }) {
                       <span class={`kind ${row.kind}`}>{t(`kind_${row.kind}`)}</span>
                       {row.past && row.kind === 'free' && <span class="muted"> ({t('past')})</span>}
                     </td>
-                    <TurnoCells page={page} turno={row.turno} />
+                    <TurnoCells
+                      page={page}
+                      turno={row.turno}
+                      conformity={row.turno ? props.conformities?.get(row.turno.id) : undefined}
+                    />
                     <td class="no-print actions-cell">
                       <RowActions
                         page={page}
@@ -187,6 +199,7 @@ function ProfessionalAgenda(props: DeskProps & { pro: ProfessionalDay }) {
                         canBook={props.canBook}
                         pro={pro}
                         row={row}
+                        conformity={row.turno ? props.conformities?.get(row.turno.id) : undefined}
                       />
                     </td>
                   </tr>

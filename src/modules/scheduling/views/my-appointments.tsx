@@ -7,6 +7,7 @@ import { appointmentMessages, statusKey } from '../appointment.messages.js';
 import { myAppointmentsMessages } from '../booking.messages.js';
 import type { getAppointmentDetails, myAppointments } from '../web-appointments.service.js';
 import { Alert, Details, Done, link } from './common.js';
+import { TeleconsultBadge, VideoCallActions } from './video-call.js';
 
 export type MyAppointmentsData = Awaited<ReturnType<typeof myAppointments>>;
 export type DetailsData = Awaited<ReturnType<typeof getAppointmentDetails>>;
@@ -52,7 +53,8 @@ export function MyAppointmentsPage(props: {
             <li key={item.id}>
               <article class="card" aria-labelledby={headingId}>
                 <h2 id={headingId}>
-                  {long}, {formatTime(lang, data.zone, item.startMs)} <Status page={page} status={item.status} />
+                  {long}, {formatTime(lang, data.zone, item.startMs)} <Status page={page} status={item.status} />{' '}
+                  <TeleconsultBadge page={page} teleconsult={item.teleconsult} />
                 </h2>
                 <Details
                   rows={[
@@ -62,6 +64,7 @@ export function MyAppointmentsPage(props: {
                     [a('number'), String(item.id)],
                   ]}
                 />
+                <VideoCallActions page={page} item={item} open={item.canJoin} label={long} />
                 <p class="actions">
                   {item.canPrint && (
                     <a class="button secondary" href={`/turnos/${item.id}/comprobante.pdf`}>

@@ -1,0 +1,51 @@
+import { defineMessages } from '../../platform/i18n/messages.js';
+
+/** Texts of Mi credencial: the page, the card, its PDF. */
+export const credentialMessages = defineMessages(
+  {
+    title: 'Mi credencial',
+    intro:
+      'Mostrá esta credencial en la recepción o al profesional. El código QR abre tu ficha solo para el personal del centro, después de ingresar con su usuario.',
+    cardLabel: (p: { name: string }) => `Credencial de ${p.name}`,
+    cardKind: 'Credencial del paciente',
+    name: 'Nombre y apellido',
+    dni: 'DNI',
+    insurer: 'Obra social',
+    plan: 'Plan',
+    memberNumber: 'N.º de afiliado',
+    selfPay: 'Particular',
+    none: '—',
+    qrAlt: 'Código QR para que el personal del centro abra tu ficha',
+    fullScreen: 'Pantalla completa',
+    exitFullScreen: 'Salir de pantalla completa',
+    back: 'Volver a Mi credencial',
+    pdf: 'Descargar PDF',
+    fullScreenHint: 'En pantalla completa, girá el celular para verla más grande.',
+    pdfTitle: (p: { name: string }) => `Credencial de ${p.name}`,
+    pdfNote: 'Credencial digital. El código QR abre la ficha del paciente solo para el personal del centro.',
+    wrongData: 'Si algún dato está mal, avisá en la recepción del centro.',
+  },
+  {
+    title: 'My card',
+    intro:
+      'Show this card at the front desk or to the professional. The QR code opens your record only for the center’s staff, after they log in.',
+    cardLabel: (p: { name: string }) => `Card of ${p.name}`,
+    cardKind: 'Patient card',
+    name: 'Full name',
+    dni: 'DNI',
+    insurer: 'Insurer',
+    plan: 'Plan',
+    memberNumber: 'Member number',
+    selfPay: 'Self-pay',
+    none: '—',
+    qrAlt: 'QR code for the center’s staff to open your record',
+    fullScreen: 'Full screen',
+    exitFullScreen: 'Exit full screen',
+    back: 'Back to My card',
+    pdf: 'Download PDF',
+    fullScreenHint: 'In full screen, turn your phone sideways to see it larger.',
+    pdfTitle: (p: { name: string }) => `Card of ${p.name}`,
+    pdfNote: 'Digital card. The QR code opens the patient’s record only for the center’s staff.',
+    wrongData: 'If anything is wrong, tell the center’s front desk.',
+  },
+);
