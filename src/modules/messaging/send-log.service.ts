@@ -41,10 +41,11 @@ export function deliveryState(status: OutboxStatus, lastError: string): Delivery
 
 /**
  * Account and reminder links carry a key that acts for the patient (activate, reset the password, cancel the
- * turno): whoever reads the log or a CSV of it must not be able to use them.
+ * turno), and a teleconsultation token mailed to the professional stands for the patient's signature while it
+ * lasts: whoever reads the log or a CSV of it must not be able to use them.
  */
 export function hideLinkKeys(text: string): string {
-  return text.replace(/([?&]token=)[^\s&#"'<>]+/g, '$1…');
+  return text.replace(/([?&]token=)[^\s&#"'<>]+/g, '$1…').replace(/^((?:Código|Code): )[\d ]+$/gm, '$1…');
 }
 
 /** Today and the six days before, in the center's zone: the list when nothing was chosen. */

@@ -120,7 +120,16 @@ export async function mailTokenToProfessional(
   await db.transaction().execute(async (trx) => {
     await enqueueMail(
       trx,
-      { kind: 'teleconsult_token', to, ...mail, patientId: patient.id, appointmentId: turno.id, sentBy: 'web' },
+      {
+        kind: 'teleconsult_token',
+        to,
+        ...mail,
+        patientId: patient.id,
+        appointmentId: turno.id,
+        sentBy: 'web',
+        // A code that arrives after it stops working is only confusing: the send log says it went too late.
+        deadlineMs: token.validUntilMs,
+      },
       token.atMs,
     );
   });

@@ -159,6 +159,18 @@ for (const dialect of testDialects()) {
       assert.match(mail.text, /martes, 24 de noviembre de 2026 a las 10:00 \(CARDIOLOGÍA\)/);
       assert.match(mail.text, new RegExp(`Código: ${grouped(code)}`));
       assert.match(mail.text, /vale hasta las 09:01:00/);
+
+      // The send log tells staff it went, never the code: while it lasts it stands for the patient's signature.
+      const log = await t.app.inject({
+        url: '/api/v1/messages?from=2026-11-23&to=2026-11-23',
+        headers: await t.auth('reception'),
+      });
+      const sent = (log.json() as { items: { kind: string; text: string }[] }).items.find(
+        (m) => m.kind === 'teleconsult_token',
+      );
+      assert.ok(sent, 'the mail is in the send log');
+      assert.match(sent.text, /Código: …/);
+      assert.ok(!sent.text.includes(grouped(code)), 'the send log hides the code');
     });
 
     test('no e-mail, not a teleconsultation turno, or none at all: a clear message, nothing sent', async () => {
