@@ -1,10 +1,10 @@
 // Teleconsultation in the demo: every professional has an e-mail (where a patient's token can be mailed), the
-// demo patient has a plan for the credential, and a turno by video in the first free slot from now on of the
-// professional the demo's "profesional" user is, so a token can be validated on it.
+// demo patient has a plan for the credential, and a turno by video in the coming days with the professional the
+// demo's "profesional" user is, so a token can be validated on it that day.
 import type { Transaction } from 'kysely';
 import { computeSlots } from '../modules/scheduling/slots.rules.js';
 import type { DB, NewAppointment } from '../platform/db/schema.js';
-import { isoUtc } from '../platform/time/zone.js';
+import { isoUtc, utcToCivil } from '../platform/time/zone.js';
 import type { PlanProfessional } from './demo-appointments.js';
 import { staffTypeLabel, staffUser } from './demo-data.js';
 
@@ -48,21 +48,33 @@ export async function insertDemoTeleconsult(
     .map((a) => ({ startMs: Date.parse(a.startsAt), endMs: Date.parse(a.endsAt) }));
   // A turno of the patient's own the same day would break the one-per-day limit the demo keeps.
   const patientDays = new Set(
-    demo.busy.filter((a) => a.patientId === demo.patientId).map((a) => a.startsAt.slice(0, 10)),
+    demo.busy
+      .filter((a) => a.patientId === demo.patientId)
+      .map((a) => utcToCivil(demo.zone, Date.parse(a.startsAt)).date),
   );
-  for (const block of professional.blocks) {
-    if (block.studyId !== null) continue;
-    const slot = computeSlots({
-      zone: demo.zone,
-      fromDate: demo.today,
-      days: DAYS_LOOKED_AT,
-      blocks: [block],
-      exceptions: professional.exceptions,
-      busy,
-      service: null,
-      notBeforeMs: demo.nowMs + 60_000,
-    }).find((s) => s.free && !patientDays.has(isoUtc(s.startMs).slice(0, 10)));
-    if (!slot) continue;
+  const free = professional.blocks
+    .filter((block) => block.studyId === null)
+    .flatMap((block) =>
+      computeSlots({
+        zone: demo.zone,
+        fromDate: demo.today,
+        days: DAYS_LOOKED_AT,
+        blocks: [block],
+        exceptions: professional.exceptions,
+        busy,
+        service: null,
+        notBeforeMs: demo.nowMs + 60_000,
+      })
+        .filter((s) => s.free && !patientDays.has(s.date))
+        .map((slot) => ({ slot, block })),
+    )
+    .sort((a, b) => a.slot.startMs - b.slot.startMs);
+  // Not on the first day with room: that day stays free for trying "Primer turno disponible" on the web
+  // with this professional (one turno per day and professional per patient).
+  const firstDay = free[0]?.slot.date;
+  const chosen = free.find((f) => f.slot.date !== firstDay);
+  if (chosen) {
+    const { slot, block } = chosen;
     const turno: NewAppointment = {
       professionalId: professional.id,
       specialtyId: block.specialtyId ?? professional.firstSpecialtyId,
