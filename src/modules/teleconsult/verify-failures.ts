@@ -1,8 +1,10 @@
-// Failed verifications: each is kept (for staff and for the lockout) in its own transaction, since the
-// attempt's own transaction rolled back. The fifth in a quarter hour locks the patient's verification and
-// tells the center by mail.
+// Failed verifications: each is kept (for staff and for the lockout) in the attempt's own transaction, under
+// the patient's token row lock, so a burst of wrong codes cannot all pass the lock check before the first is
+// counted; when the attempt's transaction failed instead, in one of its own. The fifth in a quarter hour locks
+// the patient's verification and tells the center by mail.
+import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context.js';
-import type { CenterSettings } from '../../platform/db/schema.js';
+import type { CenterSettings, DB, Patient } from '../../platform/db/schema.js';
 import { enqueueMail } from '../../platform/outbox/outbox.js';
 import { formatInZone, isoUtc, minutesToTime, utcToCivil } from '../../platform/time/zone.js';
 import { getPatient } from '../patients/patients.repo.js';
@@ -25,9 +27,19 @@ export interface FailedAttempt {
 /** Records the failure; true when it is the one that locked the patient. */
 export async function recordFailure(ctx: AppContext, f: FailedAttempt): Promise<boolean> {
   const db = ctx.database.db;
-  const at = isoUtc(f.nowMs);
   const patient = f.patientId === null ? undefined : await getPatient(db, f.patientId);
-  return db.transaction().execute(async (trx) => {
+  return db.transaction().execute((trx) => recordFailureIn(ctx, trx, f, patient));
+}
+
+/** The same, inside a transaction the caller holds (the attempt's). */
+export async function recordFailureIn(
+  ctx: AppContext,
+  trx: Kysely<DB>,
+  f: FailedAttempt,
+  patient: Patient | undefined,
+): Promise<boolean> {
+  const at = isoUtc(f.nowMs);
+  {
     // Counted under the same lock as the verifications, so racing failures cannot all slip under the limit.
     const row = f.patientId === null ? undefined : await repo.lockTokenRow(trx, ctx.database.dialect, f.patientId);
     await repo.insertFailure(trx, {
@@ -83,5 +95,5 @@ export async function recordFailure(ctx: AppContext, f: FailedAttempt): Promise<
       );
     }
     return true;
-  });
+  }
 }

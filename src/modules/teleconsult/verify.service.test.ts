@@ -209,6 +209,18 @@ for (const dialect of testDialects()) {
       t.clock.set(start);
     });
 
+    test('a burst of wrong codes at once locks after the fifth: none passes the lock check uncounted', async () => {
+      const p = await c.patient({ lastName: 'RAFAGA' });
+      const results = await Promise.all(Array.from({ length: 12 }, () => outcome(verify(p.dni, '000000'))));
+      assert.deepEqual(
+        results.filter((r) => r === 'TOKEN_INVALID').length,
+        5,
+        `five wrong codes counted, the rest refused as locked: ${results.join(', ')}`,
+      );
+      assert.equal(results.filter((r) => r === 'TOKEN_LOCKED').length, 7);
+      await unlockPatient(t.ctx, { actor: reception, patientId: p.id });
+    });
+
     test('four failures do not lock; staff can lift a lock, and the old failures then do not count', async () => {
       const p = await c.patient();
       for (let i = 0; i < 4; i++) await outcome(verify(p.dni, '111111'));

@@ -18,7 +18,7 @@ import { ACTOR_RULE, isLocked, minutesLeft } from './lockout.rules.js';
 import { PRINTED_CODE_DIGITS, tokenOptions } from './token-options.js';
 import { patientTokenSecret, printedCodeHash } from './token-secret.js';
 import * as repo from './verify.repo.js';
-import { recordFailure } from './verify-failures.js';
+import { recordFailure, recordFailureIn } from './verify-failures.js';
 
 export type VerifyVia = 'staff' | 'api';
 
@@ -107,9 +107,44 @@ export async function verifyToken(ctx: AppContext, input: VerifyInput): Promise<
   const secret = await patientTokenSecret(ctx, patient.id);
   const printedHash = code.length === PRINTED_CODE_DIGITS ? await printedCodeHash(ctx, patient.id, code) : null;
   try {
-    const conformity = await db.transaction().execute(async (trx) => {
+    const outcome = await db.transaction().execute(async (trx) => {
       const row = await repo.lockTokenRow(trx, ctx.database.dialect, patient.id);
       if (!row) throw new Error(`token row of patient ${patient.id} missing`);
+      try {
+        return { conformity: await attemptIn(trx, row) };
+      } catch (e) {
+        // Counted refusals throw before anything is written: the failure is kept in this transaction, under
+        // the row lock, so the next attempt already sees it (and the lock it may set).
+        if (!(e instanceof CountedFailure)) throw e;
+        if (e.reason !== 'conformity_exists') {
+          await recordFailureIn(ctx, trx, { ...attempt, patientId: patient.id, reason: e.reason, settings }, patient);
+        }
+        return { refused: e };
+      }
+    });
+    if (outcome.refused) throw outcome.refused.error;
+    const conformity = outcome.conformity;
+    if (!conformity) throw new Error('unreachable: neither a conformity nor a refusal');
+    await refundRateLimit(db, limitKey);
+    return {
+      conformityId: conformity.id,
+      patientId: patient.id,
+      patientName: `${patient.lastName}, ${patient.firstName}`,
+      appointmentId: conformity.appointmentId,
+      codeKind: conformity.codeKind,
+      verifiedAt: conformity.verifiedAt,
+    };
+  } catch (e) {
+    const counted = isUniqueViolation(e) ? await raceLoser(ctx, settings, appointmentId) : null;
+    if (!counted) throw e;
+    if (counted.reason === 'conformity_exists') throw counted.error;
+    await recordFailure(ctx, { ...attempt, patientId: patient.id, reason: counted.reason, settings });
+    throw counted.error;
+  }
+
+  async function attemptIn(trx: Parameters<typeof repo.lockTokenRow>[0], row: { lockedUntil: string | null }) {
+    {
+      if (!patient) throw new Error('unreachable: the patient was found above');
       if (isLocked(row.lockedUntil, nowMs)) {
         const until = row.lockedUntil as string;
         throw failure('locked', 'TOKEN_LOCKED', {
@@ -163,23 +198,7 @@ export async function verifyToken(ctx: AppContext, input: VerifyInput): Promise<
         trx,
       );
       return inserted;
-    });
-    await refundRateLimit(db, limitKey);
-    return {
-      conformityId: conformity.id,
-      patientId: patient.id,
-      patientName: `${patient.lastName}, ${patient.firstName}`,
-      appointmentId: conformity.appointmentId,
-      codeKind: conformity.codeKind,
-      verifiedAt: conformity.verifiedAt,
-    };
-  } catch (e) {
-    const counted =
-      e instanceof CountedFailure ? e : isUniqueViolation(e) ? await raceLoser(ctx, settings, appointmentId) : null;
-    if (!counted) throw e;
-    if (counted.reason === 'conformity_exists') throw counted.error;
-    await recordFailure(ctx, { ...attempt, patientId: patient.id, reason: counted.reason, settings });
-    throw counted.error;
+    }
   }
 }
 
