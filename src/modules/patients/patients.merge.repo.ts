@@ -35,7 +35,15 @@ export async function movePortalRecords(db: Kysely<DB>, fromId: number, toId: nu
  * Token series, conformities, failed verifications and the data history are the person's too. The kept
  * record keeps its own token secret; the duplicate's dies with it, so its codes stop working.
  */
-export async function moveTeleconsultRecords(db: Kysely<DB>, fromId: number, toId: number) {
+export async function moveTeleconsultRecords(db: Kysely<DB>, fromId: number, toId: number, at: string) {
+  // A printed code is found by a hash keyed with its patient: the duplicate's sheets cannot work under the kept
+  // record, so they show as revoked (the patient prints a new one) instead of failing code by code.
+  await db
+    .updateTable('tokenSeries')
+    .set({ revokedAt: at })
+    .where('patientId', '=', fromId)
+    .where('revokedAt', 'is', null)
+    .execute();
   for (const table of ['tokenSeries', 'tokenFailures', 'patientDataChanges'] as const) {
     await db.updateTable(table).set({ patientId: toId }).where('patientId', '=', fromId).execute();
   }

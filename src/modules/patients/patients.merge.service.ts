@@ -84,7 +84,7 @@ export async function mergePatients(ctx: AppContext, input: { actor: Actor; keep
     const moved = await merge.moveAppointments(trx, drop.id, keep.id);
     await merge.moveOutbox(trx, drop.id, keep.id);
     await merge.movePortalRecords(trx, drop.id, keep.id);
-    await merge.moveTeleconsultRecords(trx, drop.id, keep.id);
+    await merge.moveTeleconsultRecords(trx, drop.id, keep.id, isoUtc(ctx.clock.now()));
     // One web account per person: the kept record's stays; the duplicate's moves only when it has none,
     // and otherwise goes with the deleted record (the confirmation page said so).
     const web = webAccountOutcome(await merge.hasWebAccount(trx, keep.id), await merge.hasWebAccount(trx, drop.id));

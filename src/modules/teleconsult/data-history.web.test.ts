@@ -204,6 +204,9 @@ for (const dialect of testDialects()) {
           (r) => r.patientId,
         );
       assert.deepEqual(await owner('tokenSeries'), [keep.id]);
+      // Its codes were keyed to the duplicate: the sheet shows as revoked rather than failing code by code.
+      const moved = await db().selectFrom('tokenSeries').select('revokedAt').where('patientId', '=', keep.id).execute();
+      assert.ok(moved.every((s) => s.revokedAt !== null));
       assert.deepEqual(await owner('tokenFailures'), [keep.id]);
       assert.ok((await owner('patientDataChanges')).every((id) => id === keep.id));
       assert.deepEqual(await owner('teleconsultConformities'), [keep.id, keep.id, keep.id]);

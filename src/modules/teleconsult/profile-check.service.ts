@@ -39,6 +39,13 @@ export interface ContactInput {
 
 const pending = { allowPendingProfileCheck: true } as const;
 
+/** Only while the center asks it: otherwise the e-mail (the portal user name) changes through Perfil's link. */
+async function requireCheckDue(ctx: AppContext, actor: Actor) {
+  const patient = await requirePortalPatient(ctx, actor, pending);
+  if (!profileCheckDue(await getSettings(ctx.database.db), patient)) throw new AppError('FORBIDDEN');
+  return patient;
+}
+
 /** What the form starts from. The trámite number is never shown: typing it is the proof. */
 export async function profileCheckStart(ctx: AppContext, input: { actor: Actor }) {
   const patient = await requirePortalPatient(ctx, input.actor, pending);
@@ -98,7 +105,7 @@ async function checkBirthDate(ctx: AppContext, birthDate: string) {
 
 /** The first step alone: the page moves on to the contact data only when this passes. */
 export async function checkIdentity(ctx: AppContext, input: { actor: Actor; identity: IdentityInput }) {
-  const patient = await requirePortalPatient(ctx, input.actor, pending);
+  const patient = await requireCheckDue(ctx, input.actor);
   await checkBirthDate(ctx, input.identity.birthDate);
   await proveIdentity(ctx, patient, input.identity);
 }
@@ -115,7 +122,7 @@ export async function confirmProfile(
   ctx: AppContext,
   input: { actor: Actor; identity: IdentityInput; contact: ContactInput },
 ) {
-  const patient = await requirePortalPatient(ctx, input.actor, pending);
+  const patient = await requireCheckDue(ctx, input.actor);
   const { identity, contact } = input;
   await checkBirthDate(ctx, identity.birthDate);
   const tramite = await proveIdentity(ctx, patient, identity);

@@ -252,6 +252,20 @@ for (const dialect of testDialects()) {
       assert.equal(res.statusCode, 200, res.body);
       assert.equal((await patientRow(patient.id)).dniTramite, '00987654321');
       assert.equal((await client.get('/portal')).statusCode, 200);
+      // Done, it is not a way around Perfil: the e-mail (the user name) changes there, with the mailed link.
+      const late = await postJson(t, client, '/api/v1/me/profile-check', {
+        lastName: patient.lastName,
+        firstName: patient.firstName,
+        sex: 'F',
+        birthDate: '1980-05-04',
+        dni: patient.dni,
+        dniTramite: '00987654321',
+        mobile: '11 5555-1234',
+        email: 'otra.persona@example.com',
+        address: 'Av. Nueva 123',
+      });
+      assert.equal(late.statusCode, 403, late.body);
+      assert.equal((await patientRow(patient.id)).email, patient.email);
 
       t.clock.advance(60_000);
       await setProfileCheck(t, admin, false);
