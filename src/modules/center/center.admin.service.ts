@@ -4,6 +4,7 @@ import { AppError } from '../../errors.js';
 import { isoUtc, isValidTimeZone } from '../../platform/time/zone.js';
 import { defined, flagOf } from '../catalog/catalog.admin.service.js';
 import { type Actor, requireStaff } from '../staff/actor.js';
+import { rescaleUsedSteps } from '../teleconsult/token-secret.repo.js';
 import type { CenterChanges } from './center.admin.schemas.js';
 import { getSettings, updateSettings } from './center.repo.js';
 import { type CenterView, centerView } from './center.service.js';
@@ -32,7 +33,14 @@ export async function updateCenter(
     profileCheckEnabledAt: switchedOn ? now : undefined,
   });
   if (Object.keys(changes).length > 0) {
-    await updateSettings(db, { ...changes, updatedAt: now });
+    const step = rest.tokenStepSeconds;
+    await db.transaction().execute(async (trx) => {
+      await updateSettings(trx, { ...changes, updatedAt: now });
+      // Without this, codes of the new step would read as older than the last one used, for years.
+      if (step !== undefined && step !== before.tokenStepSeconds) {
+        await rescaleUsedSteps(trx, before.tokenStepSeconds, step);
+      }
+    });
   }
   return centerView(await getSettings(db));
 }

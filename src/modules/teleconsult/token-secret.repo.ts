@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 
 export async function findTokenSecret(db: Kysely<DB>, patientId: number) {
@@ -14,5 +14,19 @@ export async function insertTokenSecret(
     .insertInto('patientTokenSecrets')
     .values(row)
     .onConflict((oc) => oc.column('patientId').doNothing())
+    .execute();
+}
+
+/**
+ * The center changed the token's step: each patient's last used step, in the new step's units, is the one that
+ * holds the end of the time already used, so codes of that time stay spent and every later one works.
+ */
+export async function rescaleUsedSteps(db: Kysely<DB>, fromSeconds: number, toSeconds: number) {
+  await db
+    .updateTable('patientTokenSecrets')
+    .set((eb) => ({
+      lastCounter: sql<number>`((${eb.ref('lastCounter')} + 1) * ${fromSeconds} - 1) / ${toSeconds}`,
+    }))
+    .where('lastCounter', '>=', 0)
     .execute();
 }

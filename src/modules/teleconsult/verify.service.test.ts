@@ -5,6 +5,7 @@ import { auditTrail } from '../../../test/support/audit-log.js';
 import { buildTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { testDialects } from '../../../test/support/test-db.js';
 import { AppError } from '../../errors.js';
+import { updateCenter } from '../center/center.admin.service.js';
 import { lockedPatients, unlockPatient } from './conformity.service.js';
 import { verifyToken } from './verify.service.js';
 import {
@@ -207,6 +208,23 @@ for (const dialect of testDialects()) {
         'locked',
       ]);
       t.clock.set(start);
+    });
+
+    test('the center changes the step from 30 to 60 s: codes already used stay spent, later ones work', async () => {
+      const start = t.clock.now();
+      const admin = { ...reception, ref: 'usuario:901', role: 'admin' as const };
+      const p = await c.patient({ lastName: 'PASO' });
+      const used = await codeOf(t, p.id);
+      assert.equal(await outcome(verify(p.dni, used)), 'ok');
+      try {
+        await updateCenter(t.ctx, { actor: admin, changes: { tokenStepSeconds: 60 } });
+        assert.equal(await outcome(verify(p.dni, await codeOf(t, p.id))), 'TOKEN_REUSED', 'the minute already used');
+        t.clock.advance(60_000);
+        assert.equal(await outcome(verify(p.dni, await codeOf(t, p.id))), 'ok', 'the next minute works');
+      } finally {
+        await updateCenter(t.ctx, { actor: admin, changes: { tokenStepSeconds: 30 } });
+        t.clock.set(start);
+      }
     });
 
     test('a burst of wrong codes at once locks after the fifth: none passes the lock check uncounted', async () => {
