@@ -1,8 +1,8 @@
 // SQL of the verification: the patient's token row (locked while a code is judged), printed codes, the
 // conformity itself and failed attempts.
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { DialectName } from '../../platform/db/dialect.js';
-import type { DB, TokenCodeKind } from '../../platform/db/schema.js';
+import type { DB, TeleconsultConformitiesTable } from '../../platform/db/schema.js';
 
 /**
  * The patient's token row, held until the transaction ends: two verifications of one patient take turns, so a
@@ -61,20 +61,7 @@ export function conformityOfTurno(db: Kysely<DB>, appointmentId: number) {
     .executeTakeFirst();
 }
 
-export function insertConformity(
-  trx: Kysely<DB>,
-  row: {
-    patientId: number;
-    appointmentId: number | null;
-    codeKind: TokenCodeKind;
-    totpCounter: number | null;
-    seriesCodeId: number | null;
-    verifiedAt: string;
-    verifiedByRef: string;
-    verifiedByName: string;
-    via: 'staff' | 'api';
-  },
-) {
+export function insertConformity(trx: Kysely<DB>, row: Insertable<TeleconsultConformitiesTable>) {
   return trx.insertInto('teleconsultConformities').values(row).returningAll().executeTakeFirstOrThrow();
 }
 

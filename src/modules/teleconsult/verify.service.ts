@@ -143,62 +143,60 @@ export async function verifyToken(ctx: AppContext, input: VerifyInput): Promise<
   }
 
   async function attemptIn(trx: Parameters<typeof repo.lockTokenRow>[0], row: { lockedUntil: string | null }) {
-    {
-      if (!patient) throw new Error('unreachable: the patient was found above');
-      if (isLocked(row.lockedUntil, nowMs)) {
-        const until = row.lockedUntil as string;
-        throw failure('locked', 'TOKEN_LOCKED', {
-          until: hhmm(settings.timeZone, until),
-          minutes: minutesLeft(until, nowMs),
-        });
-      }
-      // The turno is judged before the code, so a code offered for the wrong turno is not spent.
-      const turno =
-        appointmentId === null
-          ? null
-          : checkTurno(await appointments.getAppointment(trx, appointmentId), {
-              id: appointmentId,
-              staff,
-              patient,
-              zone: settings.timeZone,
-              nowMs,
-            });
-      if (turno) {
-        const existing = await repo.conformityOfTurno(trx, turno.id);
-        if (existing) throw conformityExists(settings, existing.verifiedAt);
-      }
-      const used = await consumeCode(trx, { code, printedHash, secret, settings, patientId: patient.id, nowMs });
-      const inserted = await repo.insertConformity(trx, {
-        patientId: patient.id,
-        appointmentId: turno?.id ?? null,
-        codeKind: used.kind,
-        totpCounter: used.counter,
-        seriesCodeId: used.seriesCodeId,
-        verifiedAt: now,
-        verifiedByRef: staff.ref,
-        verifiedByName: staff.name,
-        via: input.via,
+    if (!patient) throw new Error('unreachable: the patient was found above');
+    if (isLocked(row.lockedUntil, nowMs)) {
+      const until = row.lockedUntil as string;
+      throw failure('locked', 'TOKEN_LOCKED', {
+        until: hhmm(settings.timeZone, until),
+        minutes: minutesLeft(until, nowMs),
       });
-      if (turno) {
-        const attended = await appointments.updateAppointment(trx, turno.id, { status: 'present', updatedAt: now }, [
-          'reserved',
-          'present',
-        ]);
-        if (!attended) throw new AppError('TOKEN_TURNO_STATUS', { status: 'cancelado' });
-      }
-      await audit(
-        ctx,
-        staff,
-        {
-          action: 'token.verify',
-          patientId: patient.id,
-          ...(turno ? { target: `turno:${turno.id}` } : {}),
-          detail: used.kind,
-        },
-        trx,
-      );
-      return inserted;
     }
+    // The turno is judged before the code, so a code offered for the wrong turno is not spent.
+    const turno =
+      appointmentId === null
+        ? null
+        : checkTurno(await appointments.getAppointment(trx, appointmentId), {
+            id: appointmentId,
+            staff,
+            patient,
+            zone: settings.timeZone,
+            nowMs,
+          });
+    if (turno) {
+      const existing = await repo.conformityOfTurno(trx, turno.id);
+      if (existing) throw conformityExists(settings, existing.verifiedAt);
+    }
+    const used = await consumeCode(trx, { code, printedHash, secret, settings, patientId: patient.id, nowMs });
+    const inserted = await repo.insertConformity(trx, {
+      patientId: patient.id,
+      appointmentId: turno?.id ?? null,
+      codeKind: used.kind,
+      totpCounter: used.counter,
+      seriesCodeId: used.seriesCodeId,
+      verifiedAt: now,
+      verifiedByRef: staff.ref,
+      verifiedByName: staff.name,
+      via: input.via,
+    });
+    if (turno) {
+      const attended = await appointments.updateAppointment(trx, turno.id, { status: 'present', updatedAt: now }, [
+        'reserved',
+        'present',
+      ]);
+      if (!attended) throw new AppError('TOKEN_TURNO_STATUS', { status: 'cancelado' });
+    }
+    await audit(
+      ctx,
+      staff,
+      {
+        action: 'token.verify',
+        patientId: patient.id,
+        ...(turno ? { target: `turno:${turno.id}` } : {}),
+        detail: used.kind,
+      },
+      trx,
+    );
+    return inserted;
   }
 }
 
